@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "nbship",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nbship", targets: ["nbship"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // CLI only: commands, options, printing.
+        .executableTarget(
+            name: "nbship",
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Diagnostics", "Notebook", "PythonSyntax", "Refactor",
+            ]
+        ),
+        .target(name: "Diagnostics"),
+        .target(name: "Notebook", dependencies: ["Diagnostics"]),
+        .target(name: "PythonSyntax", dependencies: ["Diagnostics"]),
+        .target(name: "Refactor", dependencies: ["Diagnostics", "Notebook", "PythonSyntax"]),
+
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
+        .testTarget(name: "RefactorTests", dependencies: ["Refactor", "Notebook", "PythonSyntax"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Diagnostics"]),
+    ]
+)

@@ -1,0 +1,2 @@
+/// Namespace for the Python tokenizer, parser and name analysis.
+public enum PythonSyntax {}
