@@ -6,7 +6,7 @@ PYTHON       ?= python3
 VENV         := .venv
 VPY          := $(VENV)/bin/python
 NBSHIP       := .build/debug/nbship
-DEMO_NB      := fixtures/demo/iris_classifier.ipynb
+DEMO_NB      := fixtures/demo/churn.ipynb
 export NBSHIP_TEST_PYTHON := $(abspath $(VPY))
 
 .PHONY: all build test demo bench fuzz setup setup-python setup-bench clean help

@@ -1,0 +1,117 @@
+/// The **classify** stage: gives every cell a stage and a one-line reason.
+///
+/// Evidence is weighed strongest first: cell tags, then the markdown heading the cell sits
+/// under, then what the code does, then where its values go. Two code facts outrank a
+/// heading because they are certain: a cell that only plots stays out of the pipeline, and a
+/// cell that only imports is setup. A plotting cell whose values feed later stages is data
+/// preparation, so nothing it defines is lost.
+public struct StageClassifier: Sendable {
+    /// Creates a classifier.
+    public init() {}
+
+    /// Classifies every cell of an analysed notebook.
+    /// - Parameter analysis: The output of the analyse stage.
+    /// - Returns: One assignment per cell, in cell order.
+    public func classify(_ analysis: NotebookAnalysis) -> [StageAssignment] {
+        let imports = ImportIndex(analysis.cells)
+        let graph = DataflowGraph(analysis.cells)
+        var decided: [Int: StageAssignment] = [:]
+        var headings = HeadingContext()
+        var titleSkipped = false
+        var signals: [Int: CodeSignals] = [:]
+
+        for cell in analysis.cells {
+            switch cell.cell.kind {
+            case .markdown:
+                var found = MarkdownHeading.headings(in: cell.cell.source)
+                // The notebook's title (its first heading, at level 1) names the topic, not a stage.
+                if !titleSkipped, let first = found.first {
+                    titleSkipped = true
+                    if first.level == 1 { found.removeFirst() }
+                }
+                headings.update(with: found)
+            case .code:
+                let code = CodeSignals(cell: cell, imports: imports)
+                signals[cell.index] = code
+                decided[cell.index] = firstEvidence(cell, code: code, headings: headings)
+            default:
+                decided[cell.index] = StageAssignment(cell: cell.index, stage: .explore, evidence: .position, reason: "\(cell.cell.kind.name) cell: not code")
+            }
+        }
+
+        // Dataflow, from the last cell back, so consumers are decided before their producers.
+        for cell in analysis.codeCells.reversed() {
+            let consumers = graph.consumers(of: cell.index)
+            let pipelineConsumers = consumers.filter { (decided[$0.to]?.stage ?? .explore).isPipeline }
+            if let current = decided[cell.index], current.stage == .explore, current.evidence == .code,
+               !pipelineConsumers.isEmpty {
+                let names = Self.names(pipelineConsumers)
+                decided[cell.index] = StageAssignment(
+                    cell: cell.index, stage: .data, evidence: .dataflow,
+                    reason: "explores, but its values (\(names)) feed later stages")
+                continue
+            }
+            guard decided[cell.index] == nil else { continue }
+            if cell.facts == nil {
+                decided[cell.index] = StageAssignment(cell: cell.index, stage: .explore, evidence: .code, reason: cell.lowered?.python == nil ? "not Python: left out of the pipeline" : "could not be parsed")
+                continue
+            }
+            if let earliest = pipelineConsumers.compactMap({ decided[$0.to]?.stage }).min() {
+                let stage: Stage = earliest <= .train ? .data : earliest
+                let names = Self.names(pipelineConsumers)
+                decided[cell.index] = StageAssignment(
+                    cell: cell.index, stage: stage, evidence: .dataflow,
+                    reason: "its values (\(names)) feed the \(earliest.rawValue) stage")
+            }
+        }
+
+        // Whatever is left follows the code cell before it.
+        var previous: Stage = .setup
+        var previousCell: Int? = nil
+        for cell in analysis.cells where cell.cell.kind == .code {
+            if let decision = decided[cell.index] {
+                previous = decision.stage
+            } else {
+                let reason = previousCell.map { "no evidence of its own: follows cell \($0)" } ?? "no evidence of its own: first code cell"
+                decided[cell.index] = StageAssignment(cell: cell.index, stage: previous, evidence: .position, reason: reason)
+            }
+            previousCell = cell.index
+        }
+
+        // Markdown cells document the code cells that follow them.
+        var next: Stage? = nil
+        for cell in analysis.cells.reversed() {
+            if cell.cell.kind == .code {
+                next = decided[cell.index]?.stage
+            } else if cell.cell.kind == .markdown {
+                decided[cell.index] = StageAssignment(
+                    cell: cell.index, stage: next ?? previous, evidence: .position,
+                    reason: "markdown: documents the cells that follow")
+            }
+        }
+        return analysis.cells.map { cell in
+            decided[cell.index] ?? StageAssignment(cell: cell.index, stage: .explore, evidence: .position, reason: "not code")
+        }
+    }
+
+    private func firstEvidence(_ cell: AnalysedCell, code: CodeSignals, headings: HeadingContext) -> StageAssignment? {
+        if let tagged = TagEvidence.assignment(for: cell.cell.tags, cell: cell.index) {
+            return tagged
+        }
+        let fromCode = code.assignment(cell: cell.index)
+        if let fromCode, fromCode.stage == .setup || (fromCode.stage == .explore && !code.hasPipelineEvidence) {
+            return fromCode
+        }
+        if let fromHeading = headings.assignment(cell: cell.index) {
+            return fromHeading
+        }
+        return fromCode
+    }
+
+    private static func names(_ edges: [DataflowGraph.Edge]) -> String {
+        var seen: [String] = []
+        for edge in edges where !seen.contains(edge.name) { seen.append(edge.name) }
+        let shown = seen.prefix(4).joined(separator: ", ")
+        return seen.count > 4 ? shown + ", …" : shown
+    }
+}
