@@ -25,7 +25,7 @@ struct SecretScanner: Sendable {
     ]
 
     /// `name = "literal"` or `"name": "literal"` where the name says it holds a secret.
-    nonisolated(unsafe) private static let assignment = #/(?i)([A-Za-z_][A-Za-z0-9_]*(?:api_?key|apikey|secret|token|passw(?:or)?d|pwd|access_?key|private_?key|credentials?)[A-Za-z0-9_]*)['"]?\s*[:=]\s*[rbuRBU]?(['"])([^'"\n]{8,})\2/#
+    nonisolated(unsafe) private static let assignment = #/(?i)\b((?:[A-Za-z_][A-Za-z0-9_]*)?(?:api_?key|apikey|secret|token|passw(?:or)?d|pwd|access_?key|private_?key|credentials?)[A-Za-z0-9_]*)['"]?\s*[:=]\s*[rbuRBU]?(['"])([^'"\n]{8,})\2/#
 
     /// Values that are obviously placeholders, not secrets.
     nonisolated(unsafe) private static let placeholder = #/(?i)^(?:x+|\*+|\.+|<.*>|\{.*\}|\$\{?.*|your[_ -].*|.*here|changeme|example.*|dummy.*|test.*|none|null|todo.*|replace.*|placeholder.*)$/#
