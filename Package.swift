@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "nbship", targets: ["nbship"]),
+        // Libraries exported for the fuzzing package in fuzz/.
+        .library(name: "NBShipNotebook", targets: ["Notebook"]),
+        .library(name: "NBShipPythonSyntax", targets: ["PythonSyntax"]),
+        .library(name: "NBShipRefactor", targets: ["Refactor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

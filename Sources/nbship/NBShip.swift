@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `nbship` command: turns Jupyter notebooks into tested, pinned, deployable projects.
 @main
@@ -16,4 +17,24 @@ struct NBShip: AsyncParsableCommand {
         version: NBShipVersion.current,
         subcommands: [Plan.self]
     )
+
+    /// Runs the command, with usage errors exiting 2 (the convention of this tool: 2 is bad
+    /// input or usage) instead of ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Terminal.writeError(fullMessage(for: error) + "\n")
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
