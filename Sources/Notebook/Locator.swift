@@ -7,7 +7,7 @@ import Diagnostics
 /// line. On the first line a UTF-8 byte order mark does not count as a column.
 struct Locator {
     let path: String
-    let bytes: [UInt8]
+    let storage: ByteStorage
     let newlines: [Int]
     let bomLength: Int
 
@@ -29,14 +29,14 @@ struct Locator {
 
     /// The location of a byte offset (clamped to the file).
     func location(of offset: Int) -> SourceLocation {
-        let offset = max(0, min(offset, bytes.count))
+        let offset = max(0, min(offset, storage.count))
         let line = line(of: offset)
         var lineStart = line >= 2 && line - 2 < newlines.count ? newlines[line - 2] + 1 : 0
         if lineStart == 0 {
             lineStart = min(bomLength, offset)
         }
         let lineStart2 = min(lineStart, offset)
-        let index = LineIndex(Array(bytes[lineStart2..<offset]))
+        let index = LineIndex(storage.copy(lineStart2..<offset))
         let (extraLine, column) = index.lineAndColumn(of: offset - lineStart2)
         return SourceLocation(path: path, line: line + extraLine - 1, column: column)
     }

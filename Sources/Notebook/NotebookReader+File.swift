@@ -13,7 +13,28 @@ extension NotebookReader {
     /// - Returns: The notebook and its warnings.
     /// - Throws: `notebook.io` when the file cannot be read, else as ``read(_:path:)``.
     public func read(contentsOf path: String) throws(DiagnosticError) -> ReadResult {
-        try read(NotebookReader.contents(of: path), path: path)
+        try read(NotebookReader.storage(of: path), path: path)
+    }
+
+    /// The bytes of a file: a read-only mapping for a regular file (no copy), else read.
+    static func storage(of path: String) throws(DiagnosticError) -> ByteStorage {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return ByteStorage(try contents(of: path)) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0 else {
+            return ByteStorage(try contents(of: path))
+        }
+        let size = Int(status.st_size)
+        #if os(Linux)
+        let flags = MAP_PRIVATE | MAP_POPULATE
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        guard let pointer = mmap(nil, size, PROT_READ, flags, descriptor, 0), pointer != MAP_FAILED else {
+            return ByteStorage(try contents(of: path))
+        }
+        return ByteStorage(mapping: pointer, count: size)
     }
 
     /// The bytes of a file, read with POSIX calls (no Foundation in this library).

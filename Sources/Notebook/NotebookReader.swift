@@ -35,25 +35,31 @@ public struct NotebookReader: Sendable {
     ///   `notebook.invalid-type`, `notebook.unsupported-version` or
     ///   `notebook.unsupported-kernel`, located at the offending key or value.
     public func read(_ bytes: [UInt8], path: String) throws(DiagnosticError) -> ReadResult {
-        let bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        if bytes.dropFirst(bomLength).allSatisfy(JSONScanner.isWhitespace) {
-            let message = bytes.isEmpty ? "empty file; a notebook is a JSON document" : "the file contains only whitespace; a notebook is a JSON document"
+        try read(ByteStorage(bytes), path: path)
+    }
+
+    func read(_ storage: ByteStorage, path: String) throws(DiagnosticError) -> ReadResult {
+        let (bomLength, blank) = storage.withUnsafeBytes { buffer in
+            let bom = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            return (bom, buffer.dropFirst(bom).allSatisfy(JSONScanner.isWhitespace))
+        }
+        if blank {
+            let message = storage.count == 0 ? "empty file; a notebook is a JSON document" : "the file contains only whitespace; a notebook is a JSON document"
             throw DiagnosticError(.error("notebook.empty", message, at: SourceLocation(path: path, line: 1, column: 1)))
         }
         let parsed: JSONDocument.Parsed
-        switch JSONDocument.parse(bytes, from: bomLength) {
+        switch JSONDocument.parse(storage, from: bomLength) {
         case .success(let value):
             parsed = value
         case .failure(let failure):
-            let locator = Locator(path: path, bytes: bytes, newlines: failure.newlines, bomLength: bomLength)
+            let locator = Locator(path: path, storage: storage, newlines: failure.newlines, bomLength: bomLength)
             throw DiagnosticError(.error(
                 "notebook.invalid-json", failure.error.message,
                 at: locator.location(of: failure.error.offset),
                 notes: ["a notebook must be valid JSON (RFC 8259)"]))
         }
-        let storage = ByteStorage(bytes)
         var context = ReadContext(
-            locator: Locator(path: path, bytes: bytes, newlines: parsed.newlines, bomLength: bomLength),
+            locator: Locator(path: path, storage: storage, newlines: parsed.newlines, bomLength: bomLength),
             storage: storage)
         if bomLength > 0 {
             context.warn("notebook.bom", "the file starts with a UTF-8 byte order mark, which Jupyter does not accept", at: 0)
@@ -66,6 +72,13 @@ public struct NotebookReader: Sendable {
         if requirePython {
             warnings += try notebook.checkPythonKernel()
         }
-        return ReadResult(notebook: notebook, warnings: warnings)
+        // In file order (stable for warnings at the same spot).
+        let ordered = warnings.enumerated().sorted { left, right in
+            let l = left.element.location, r = right.element.location
+            let lk = (l?.line ?? 0, l?.column ?? 0, left.offset)
+            let rk = (r?.line ?? 0, r?.column ?? 0, right.offset)
+            return lk < rk
+        }
+        return ReadResult(notebook: notebook, warnings: ordered.map(\.element))
     }
 }

@@ -69,11 +69,16 @@ extension ReadContext {
         }
         let metadataMember = try require("metadata", in: node, "cell \(index) has no 'metadata'")
         try requireObject(metadataMember.value, "'metadata' of cell \(index)")
-        let sourceMember = try require("source", in: node, "cell \(index) (\(typeName)) has no 'source'")
-        let source = try joinedSource(sourceMember.value, cell: index, key: "source", rule: .concatenate)
-
-        var cell = Cell(index: index, kind: kind, source: source)
-        cell.sourceLine = locator.line(of: sourceMember.value.offset)
+        var cell = Cell(index: index, kind: kind, source: "")
+        // Known cell types require a source; a future type may not have one (nbformat
+        // accepts that), and then its source is empty.
+        if case .other = kind, node.member("source") == nil {
+            cell.sourceLine = locator.line(of: node.offset)
+        } else {
+            let sourceMember = try require("source", in: node, "cell \(index) (\(typeName)) has no 'source'")
+            cell.source = try joinedSource(sourceMember.value, cell: index, key: "source", rule: .concatenate)
+            cell.sourceLine = locator.line(of: sourceMember.value.offset)
+        }
         cell.metadata = metadataMember.value.jsonValue
         cell.tags = tags(metadataMember.value, cell: index)
         if let idMember = node.member("id") {

@@ -9,8 +9,8 @@ enum JSONDocument {
 
     /// Parses `bytes` from `start`.
     /// - Returns: The tree, or the first syntax error and the newlines seen before it.
-    static func parse(_ bytes: [UInt8], from start: Int) -> Result<Parsed, Failure> {
-        bytes.withUnsafeBufferPointer { buffer in
+    static func parse(_ storage: ByteStorage, from start: Int) -> Result<Parsed, Failure> {
+        storage.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else {
                 return .failure(Failure(error: JSONSyntaxError(offset: 0, message: "unexpected end of file"), newlines: []))
             }

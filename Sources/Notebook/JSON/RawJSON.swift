@@ -23,8 +23,19 @@ public struct RawJSON: Sendable, Equatable, CustomStringConvertible {
     /// The number of bytes.
     public var count: Int { range.count }
 
-    /// The bytes, exactly as in the file.
-    public var bytes: ArraySlice<UInt8> { storage.bytes[range] }
+    /// The bytes, exactly as in the file (a copy).
+    public var bytes: [UInt8] { storage.copy(range) }
+
+    /// Calls `body` with the bytes, without copying them.
+    /// - Parameter body: Gets the bytes; the buffer is valid only during the call.
+    /// - Returns: What `body` returns.
+    public func withUnsafeBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try storage.withUnsafeBytes { buffer in
+            let lower = max(0, min(range.lowerBound, buffer.count))
+            let upper = max(lower, min(range.upperBound, buffer.count))
+            return try body(UnsafeBufferPointer(rebasing: buffer[lower..<upper]))
+        }
+    }
 
     /// The JSON text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -33,6 +44,7 @@ public struct RawJSON: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether the value is an empty array or object (`[]`, `{}`), ignoring whitespace.
     public var isEmptyContainer: Bool {
+        let bytes = self.bytes
         var significant = bytes.lazy.filter { !JSONScanner.isWhitespace($0) }.makeIterator()
         guard let first = significant.next(), let second = significant.next() else { return false }
         return significant.next() == nil
@@ -41,15 +53,6 @@ public struct RawJSON: Sendable, Equatable, CustomStringConvertible {
     }
 
     public static func == (lhs: RawJSON, rhs: RawJSON) -> Bool {
-        lhs.bytes.elementsEqual(rhs.bytes)
-    }
-}
-
-/// Immutable bytes shared by every ``RawJSON`` cut from one file.
-final class ByteStorage: Sendable {
-    let bytes: [UInt8]
-
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+        lhs.withUnsafeBytes { left in rhs.withUnsafeBytes { right in left.elementsEqual(right) } }
     }
 }
