@@ -66,7 +66,7 @@ struct NbformatDifferentialTests {
     /// The reference view of every corpus notebook and every `corpus/bad` file, computed once.
     static let reference: [String: OracleNotebook] = {
         let bad = TestSupport.badFiles().map { TestSupport.badDirectory.appendingPathComponent($0).path }
-        let paths = TestSupport.corpusNotebooks() + bad
+        let paths = TestSupport.corpusNotebooks() + bad + TestSupport.fixtureNotebooks()
         guard let data = try? TestSupport.runPython(oracle, arguments: paths),
               let list = try? JSONDecoder().decode([OracleNotebook].self, from: data) else { return [:] }
         return Dictionary(list.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -103,11 +103,17 @@ struct NbformatDifferentialTests {
 
     @Test("the oracle ran")
     func oracleRan() {
-        #expect(Self.reference.count == TestSupport.corpusNotebooks().count + TestSupport.badFiles().count)
+        #expect(Self.reference.count == TestSupport.corpusNotebooks().count + TestSupport.badFiles().count + TestSupport.fixtureNotebooks().count)
+        #expect(TestSupport.fixtureNotebooks().count >= 2)
     }
 
     @Test("every corpus notebook reads like nbformat reads it", arguments: TestSupport.corpusNotebooks())
     func corpusNotebook(path: String) throws {
+        try compare(path, reader: NotebookReader())
+    }
+
+    @Test("our fixtures read like nbformat reads them", arguments: TestSupport.fixtureNotebooks())
+    func fixture(path: String) throws {
         try compare(path, reader: NotebookReader())
     }
 

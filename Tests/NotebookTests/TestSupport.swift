@@ -39,6 +39,12 @@ enum TestSupport {
         return paths.sorted()
     }
 
+    /// The notebooks in `fixtures/notebook`, as paths, sorted.
+    static func fixtureNotebooks() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
+        return names.filter { $0.hasSuffix(".ipynb") }.sorted().map { fixtures.appendingPathComponent($0).path }
+    }
+
     static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
     /// Reads JSON text with the given reader options; the error, if any, as a value.
