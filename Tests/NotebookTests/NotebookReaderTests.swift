@@ -271,6 +271,28 @@ struct NotebookReaderTests {
         #expect(at(try error(wide))! == (1, 8))
     }
 
+    @Test("warnings on one long minified line get the right columns, in any order")
+    func minifiedColumns() throws {
+        let output = #"[{"data": {"text/plain": "\#(String(repeating: "é", count: 3000))"}, "output_type": "display_data", "metadata": {}}]"#
+        let cells = (0..<200).map { index in
+            #"{"cell_type": "kind\#(index)", "metadata": {}, "outputs": \#(output), "source": "x"}"#
+        }
+        let text = #"{"metadata": {"kernelspec": {"name": "python2", "language": "python", "display_name": "Python 2"}}, "cells": ["# + cells.joined(separator: ",") + #"], "nbformat": 4, "nbformat_minor": 4}"#
+        let bytes = TestSupport.bytes(text)
+        let result = try TestSupport.read(bytes).get()
+        #expect(result.warnings.count == 201)
+        var expected: [(Int, Int)] = []
+        var searchFrom = 0
+        for index in 0..<200 {
+            let needle = Array("\"kind\(index)\"".utf8)
+            let offset = try #require((searchFrom...(bytes.count - needle.count)).first { bytes[$0..<$0 + needle.count].elementsEqual(needle) })
+            expected.append(TestSupport.lineColumn(ofOffset: offset, in: bytes))
+            searchFrom = offset
+        }
+        let kernel = TestSupport.lineColumn(ofOffset: try #require(TestSupport.offset(of: "\"kernelspec\"", in: bytes)), in: bytes)
+        #expect(result.warnings.map { at($0)! }.map { [$0.0, $0.1] } == ([kernel] + expected).map { [$0.0, $0.1] })
+    }
+
     @Test("file errors are notebook.io")
     func fileErrors() throws {
         for path in ["/nonexistent/nb.ipynb", NSTemporaryDirectory()] {
