@@ -42,14 +42,34 @@ public struct RawJSON: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { text }
 
+    /// Decodes the value into a tree, for the rare caller that needs to look inside
+    /// (which output types a cell has, say). Costs what the reader saved; use sparingly.
+    /// - Returns: The value, or `nil` if the bytes are not one JSON value.
+    public func decoded() -> JSONValue? {
+        withUnsafeBytes { buffer -> JSONValue? in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return nil }
+            var scanner = JSONScanner(base: base, count: buffer.count, start: 0)
+            do throws(JSONSyntaxError) {
+                let node = try scanner.parseValue(at: .other, depth: 0)
+                scanner.skipWhitespace()
+                return scanner.position == buffer.count ? node.jsonValue : nil
+            } catch {
+                return nil
+            }
+        }
+    }
+
     /// Whether the value is an empty array or object (`[]`, `{}`), ignoring whitespace.
     public var isEmptyContainer: Bool {
-        let bytes = self.bytes
-        var significant = bytes.lazy.filter { !JSONScanner.isWhitespace($0) }.makeIterator()
-        guard let first = significant.next(), let second = significant.next() else { return false }
-        return significant.next() == nil
-            && ((first == UInt8(ascii: "[") && second == UInt8(ascii: "]"))
-                || (first == UInt8(ascii: "{") && second == UInt8(ascii: "}")))
+        withUnsafeBytes { buffer in
+            var significant: [UInt8] = []
+            for byte in buffer where !JSONScanner.isWhitespace(byte) {
+                significant.append(byte)
+                if significant.count > 2 { return false }
+            }
+            return significant == [UInt8(ascii: "["), UInt8(ascii: "]")]
+                || significant == [UInt8(ascii: "{"), UInt8(ascii: "}")]
+        }
     }
 
     public static func == (lhs: RawJSON, rhs: RawJSON) -> Bool {
