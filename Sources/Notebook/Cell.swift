@@ -15,9 +15,22 @@ public struct Cell: Sendable, Equatable {
     /// 1-based line in the notebook file where this cell's source value starts (for
     /// diagnostics pointing into the JSON), when known.
     public var sourceLine: Int?
+    /// The cell's `metadata`, as written.
+    public var metadata: JSONValue
+    /// The `outputs` of a code cell, kept as the exact JSON bytes (never decoded). For a
+    /// notebook upgraded from nbformat 2 or 3 they are in that version's output format.
+    public var outputs: RawJSON?
+    /// The `attachments` (images pasted into markdown), kept as exact JSON bytes.
+    public var attachments: RawJSON?
+    /// For a raw cell, the target format: `metadata.format`, else `metadata.raw_mimetype`.
+    public var rawMimetype: String?
 
     /// Creates a cell.
-    public init(index: Int, id: String? = nil, kind: CellKind, source: String, tags: [String] = [], executionCount: Int? = nil, sourceLine: Int? = nil) {
+    public init(
+        index: Int, id: String? = nil, kind: CellKind, source: String, tags: [String] = [],
+        executionCount: Int? = nil, sourceLine: Int? = nil, metadata: JSONValue = .object([]),
+        outputs: RawJSON? = nil, attachments: RawJSON? = nil, rawMimetype: String? = nil
+    ) {
         self.index = index
         self.id = id
         self.kind = kind
@@ -25,5 +38,9 @@ public struct Cell: Sendable, Equatable {
         self.tags = tags
         self.executionCount = executionCount
         self.sourceLine = sourceLine
+        self.metadata = metadata
+        self.outputs = outputs
+        self.attachments = attachments
+        self.rawMimetype = rawMimetype
     }
 }
