@@ -50,7 +50,7 @@ def main():
     #    nbformat.read alone.
     big = out / "big-100mb.ipynb"
     if not big.exists():
-        subprocess.run([args.python, str(ROOT / "bench" / "make_big_notebook.py"), str(big), "100"], check=True)
+        subprocess.run([args.python, str(ROOT / "bench" / "notebook" / "make_big_notebook.py"), str(big), "100"], check=True)
     size = big.stat().st_size / 1e6
     ours = measure([nbship, "plan", "--format", "json", str(big)], runs=args.runs)
     peer = measure([args.python, "-c", "import nbformat,sys; nbformat.read(sys.argv[1], 4)", str(big)], runs=args.runs)

@@ -32,6 +32,6 @@ import Testing
         let result = try NBShipProcess.run(["plan", "does-not-exist.ipynb"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "does-not-exist.ipynb:1:1: error: no such file [notebook.io]\n")
+        #expect(result.stderr == "error: cannot open 'does-not-exist.ipynb': no such file or directory [notebook.io]\n")
     }
 }
