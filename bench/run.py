@@ -58,7 +58,7 @@ def main():
 
     # 2. nbship plan against soorgeon refactor, whole process, on the same notebooks (soorgeon
     #    needs H2 headings, so it gets notebooks that have them).
-    soorgeon = Path(args.python).parent / "soorgeon"
+    soorgeon = Path(args.python).absolute().parent / "soorgeon"
     for nb in [CORPUS / "notebooks/soorgeon/examples/exploratory/nb.ipynb",
                CORPUS / "notebooks/edge-cases/messy_teaching_headings.ipynb"]:
         ours = measure([nbship, "plan", "--format", "json", str(nb)], runs=args.runs)

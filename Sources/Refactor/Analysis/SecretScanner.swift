@@ -30,11 +30,23 @@ struct SecretScanner: Sendable {
     /// Values that are obviously placeholders, not secrets.
     nonisolated(unsafe) private static let placeholder = #/(?i)^(?:x+|\*+|\.+|<.*>|\{.*\}|\$\{?.*|your[_ -].*|.*here|changeme|example.*|dummy.*|test.*|none|null|todo.*|replace.*|placeholder.*)$/#
 
+    /// Substrings (lower-cased) that every pattern needs: lines with none of them are skipped
+    /// before any regular expression runs, which keeps scanning linear and cheap.
+    private static let triggers: [[UInt8]] = [
+        "akia", "asia", "gh", "github_pat_", "xox", "sk-", "aiza", "hf_", "_live_", "private key", "://",
+        "key", "secret", "token", "passw", "pwd", "credential",
+    ].map { Array($0.utf8) }
+
+    static func mayContainSecret(_ line: Substring) -> Bool {
+        let lower = line.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        return triggers.contains { lower.containsSubsequence($0) }
+    }
+
     func scan(_ analysis: NotebookAnalysis) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for cell in analysis.codeCells {
             let lines = cell.cell.source.split(separator: "\n", omittingEmptySubsequences: false)
-            for (offset, line) in lines.enumerated() {
+            for (offset, line) in lines.enumerated() where Self.mayContainSecret(line) {
                 if let finding = findSecret(in: line) {
                     let column = line.unicodeScalars.distance(from: line.startIndex, to: finding.start) + 1
                     result.append(.warning(
@@ -65,5 +77,23 @@ struct SecretScanner: Sendable {
     /// The first four characters and the length: enough to find it, too little to use it.
     static func masked(_ value: Substring) -> String {
         "\(value.prefix(4))… \(value.count) characters"
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether `needle` occurs in the array (a plain search: lines are short).
+    func containsSubsequence(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
+        let first = needle[0]
+        var index = 0
+        while index <= count - needle.count {
+            if self[index] == first {
+                var matched = 1
+                while matched < needle.count && self[index + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }

@@ -121,12 +121,35 @@ struct CodeSignals: Sendable, Equatable {
     /// Method names called on any receiver (`….fit(`), which dotted call names miss when the
     /// receiver is itself a call (`sm.OLS(y, X).fit()`).
     static func methodCalls(in python: String) -> [String] {
-        python.matches(of: #/\.([A-Za-z_][A-Za-z0-9_]*)\s*\(/#).map { String($0.output.1) }
+        let bytes = Array(python.utf8)
+        var names: [String] = []
+        var index = 0
+        func isIdentifier(_ byte: UInt8, first: Bool) -> Bool {
+            (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || byte == 95 || byte >= 0x80
+                || (!first && byte >= 48 && byte <= 57)
+        }
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "."), index + 1 < bytes.count, isIdentifier(bytes[index + 1], first: true) else {
+                index += 1
+                continue
+            }
+            let start = index + 1
+            var end = start
+            while end < bytes.count && isIdentifier(bytes[end], first: false) { end += 1 }
+            var next = end
+            while next < bytes.count && (bytes[next] == 32 || bytes[next] == 9) { next += 1 }
+            if next < bytes.count && bytes[next] == UInt8(ascii: "(") {
+                names.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            }
+            index = end
+        }
+        return names
     }
 
     /// The base of a class that subclasses a model base (`nn.Module`, `BaseEstimator`, …).
     static func modelClass(in python: String) -> String? {
-        for match in python.matches(of: #/(?m)^\s*class\s+\w+\s*\(([^)]*)\)/#) {
+        let classLines = python.split(separator: "\n").filter { $0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("class ") }
+        for match in classLines.compactMap({ $0.firstMatch(of: #/^\s*class\s+\w+\s*\(([^)]*)\)/#) }) {
             let bases = match.output.1
             if let base = modelBaseClasses.first(where: { bases.contains($0) }) {
                 return String(base)
