@@ -71,3 +71,16 @@ public struct Specifier: Sendable, Hashable, Codable, CustomStringConvertible {
         versionText = rest
     }
 }
+
+extension Specifier {
+    /// A clause built from parts that are already known to be valid.
+    static func unchecked(_ op: Operator, _ versionText: String) -> Specifier {
+        Specifier(op: op, versionText: versionText, isWildcard: false)
+    }
+
+    private init(op: Operator, versionText: String, isWildcard: Bool) {
+        self.op = op
+        self.versionText = versionText
+        self.isWildcard = isWildcard
+    }
+}
