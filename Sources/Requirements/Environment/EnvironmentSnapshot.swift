@@ -2,7 +2,8 @@
 public struct EnvironmentSnapshot: Sendable, Hashable, Codable {
     /// The interpreter's `major.minor`, when known.
     public var pythonVersion: PythonVersion?
-    /// Installed versions, keyed by PEP 503 normalised distribution name.
+    /// Installed versions, keyed by PEP 503 normalised distribution name: those asked for,
+    /// plus every distribution named in ``providers``.
     public var versions: [String: String]
     /// For each queried module, the normalised names of the installed distributions whose
     /// files provide it (by the longest prefix of the module that a distribution's files

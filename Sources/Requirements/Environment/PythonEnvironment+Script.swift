@@ -64,6 +64,8 @@ for m in query["modules"]:
         prefix = ".".join(parts[:k])
         if prefix in owners:
             providers[m] = sorted(owners[prefix])
+            for n in providers[m]:
+                versions.setdefault(n, installed[n])   # the resolver needs the provider's version too
             break
 python = "%d.%d" % sys.version_info[:2]
 print(json.dumps({"python": python, "versions": versions, "providers": providers}, sort_keys=True))

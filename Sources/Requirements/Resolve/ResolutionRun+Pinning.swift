@@ -121,10 +121,10 @@ extension ResolutionRun {
     /// The one exact pin (or URL) among `stated`; throws after reporting when they disagree.
     private mutating func single(pinsOf stated: [Stated], name: String, id: String) throws(PinConflict) -> Stated? {
         let pins = stated.filter { $0.requirement.isPinned || $0.requirement.url != nil }
-        var distinct: [String: Stated] = [:]
-        for stated in pins {
-            let key = stated.requirement.url ?? stated.requirement.specifiers.exactPin?.version?.description ?? stated.requirement.specifiers.description
-            if distinct[key] == nil { distinct[key] = stated }
+        // Pins agree when they name the same URL or equal versions (1.26.4 == 1.26.4.0).
+        var distinct: [Stated] = []
+        for candidate in pins where !distinct.contains(where: { Self.samePin($0.requirement, candidate.requirement) }) {
+            distinct.append(candidate)
         }
         guard distinct.count <= 1 else {
             let written = pins.map { "'\($0.origin.spec)'" }.joined(separator: ", ")
@@ -135,6 +135,18 @@ extension ResolutionRun {
             throw PinConflict()
         }
         return pins.first
+    }
+
+    private static func samePin(_ a: Requirement, _ b: Requirement) -> Bool {
+        if a.url != nil || b.url != nil {
+            return a.url == b.url
+        }
+        let left = a.specifiers.exactPin
+        let right = b.specifiers.exactPin
+        if let x = left?.version, let y = right?.version, left?.op == .equal, right?.op == .equal {
+            return x == y
+        }
+        return left?.description == right?.description
     }
 
     private mutating func checkRanges(_ ranges: [Stated], admit version: Version, what: String) -> Bool {
