@@ -64,8 +64,20 @@ struct StandardLibraryTests {
         #expect(Fixtures.standardLibrary.names(in: real.version) == real.names)
     }
 
-    /// Other versions, when pyenv-style `python3.X` interpreters are on PATH.
-    static let otherInterpreters: [String] = ["python3.10", "python3.12", "python3.13"].filter { realNames($0) != nil }
+    /// Interpreters of other versions: `python3.X` on PATH, or pyenv's installs
+    /// (`$PYENV_ROOT/versions/3.X.Y/bin/python3`); only 3.10+ have `sys.stdlib_module_names`.
+    static let otherInterpreters: [String] = {
+        var candidates = (10...13).map { "python3.\($0)" }
+        let root = ProcessInfo.processInfo.environment["PYENV_ROOT"] ?? (NSHomeDirectory() + "/.pyenv")
+        if let versions = try? FileManager.default.contentsOfDirectory(atPath: root + "/versions") {
+            candidates += versions.sorted().map { root + "/versions/" + $0 + "/bin/python3" }
+        }
+        var seen: Set<PythonVersion> = []
+        return candidates.filter { python in
+            guard let real = realNames(python), real.version != testPython?.version else { return false }
+            return seen.insert(real.version).inserted
+        }
+    }()
 
     @Test("each list equals a real interpreter's where one is installed", .enabled(if: !otherInterpreters.isEmpty), arguments: otherInterpreters)
     func matchesOtherInterpreters(python: String) throws {

@@ -6,11 +6,17 @@ import Foundation
 public struct PythonEnvironment: DistributionEnvironment {
     /// The interpreter: an absolute path, or a name looked up on `PATH` (`python3`).
     public var interpreter: String
+    /// The directory to run it in (`nil`: the caller's). Files there never count as
+    /// installed: the script drops the working directory from `sys.path`.
+    public var workingDirectory: String?
 
     /// Creates an environment.
-    /// - Parameter interpreter: The interpreter's path or name.
-    public init(interpreter: String) {
+    /// - Parameters:
+    ///   - interpreter: The interpreter's path or name.
+    ///   - workingDirectory: The directory to run it in, `nil` for the caller's.
+    public init(interpreter: String, workingDirectory: String? = nil) {
         self.interpreter = interpreter
+        self.workingDirectory = workingDirectory
     }
 
     /// The interpreter `convert` uses when none is given: `$VIRTUAL_ENV/bin/python` when a
@@ -83,6 +89,9 @@ public struct PythonEnvironment: DistributionEnvironment {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let workingDirectory {
+            process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory, isDirectory: true)
+        }
         var environment = ProcessInfo.processInfo.environment
         // The answer must not depend on the caller's locale or on Python start-up hooks.
         environment["PYTHONIOENCODING"] = "utf-8"
