@@ -188,6 +188,24 @@ struct ResolverTests {
         #expect(invalid.location?.cell == 0)
     }
 
+    @Test("installing an import name that is not the distribution's name is a warning", arguments: [
+        ("sklearn", "scikit-learn"), ("attr", "attrs"), ("bs4", "beautifulsoup4"), ("yaml", "pyyaml"),
+    ])
+    func importNameInstalled(written: String, distribution: String) throws {
+        let result = resolve([], specs: [StatedRequirement("\(written)==1.0", at: Fixtures.cell(0))])
+        let warning = try #require(result.diagnostics(withID: "requirements.import-name-installed").first)
+        #expect(warning.message == "'\(written)' is an import name; the distribution that provides it is '\(distribution)'")
+        #expect(warning.severity == .warning)
+        // What the notebook wrote is kept, never silently replaced.
+        #expect(result.requirements.map(\.line) == ["\(DistributionName.normalize(written))==1.0"])
+    }
+
+    @Test("identity rows and distribution names are not flagged", arguments: ["numpy==1.26.4", "scikit-learn==1.3.2", "Pillow==10.2.0", "google-cloud-storage==2.14.0"])
+    func realDistributionNames(spec: String) {
+        let result = resolve([], specs: [StatedRequirement(spec)])
+        #expect(result.diagnostics(withID: "requirements.import-name-installed").isEmpty)
+    }
+
     @Test("URL and VCS specs are kept; an unpinned one is a warning")
     func urls() throws {
         let commit = "0123456789abcdef0123456789abcdef01234567"

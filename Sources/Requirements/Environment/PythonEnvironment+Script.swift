@@ -38,7 +38,7 @@ for n, d in dists:
     if files:
         for f in files:
             parts = list(f.parts)
-            if not parts or not parts[0].isidentifier():
+            if not parts:
                 continue
             last = parts[-1]
             if not last.endswith(suffixes) or "__pycache__" in parts:

@@ -26,9 +26,27 @@ extension ResolutionRun {
                 ))
                 continue
             }
+            warnIfImportName(requirement, origin: origin)
             result.append(Stated(requirement: requirement, origin: origin))
         }
         return result
+    }
+
+    /// `!pip install sklearn` installs a dummy, `attr` an unrelated package: when a stated
+    /// name is an import name the table maps to a different distribution, say so (the stated
+    /// name is kept: what the user wrote is never silently replaced).
+    private mutating func warnIfImportName(_ requirement: Requirement, origin: StatedRequirement) {
+        let written = requirement.name
+        guard let entry = resolver.importMap.entry(for: written), entry.importPrefix == written,
+              let distribution = entry.distribution,
+              DistributionName.normalize(distribution) != requirement.normalizedName
+        else { return }
+        diagnostics.append(.warning(
+            "requirements.import-name-installed",
+            "'\(written)' is an import name; the distribution that provides it is '\(DistributionName.normalize(distribution))'",
+            at: origin.location,
+            notes: entry.note.isEmpty ? ["install '\(DistributionName.normalize(distribution))' instead"] : [entry.note, "install '\(DistributionName.normalize(distribution))' instead"]
+        ))
     }
 
     /// The pin for one needed distribution, or `nil` after reporting why there is none.
