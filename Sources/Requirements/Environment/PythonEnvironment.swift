@@ -93,10 +93,8 @@ public struct PythonEnvironment: DistributionEnvironment {
             process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory, isDirectory: true)
         }
         var environment = ProcessInfo.processInfo.environment
-        // The answer must not depend on the caller's locale or on Python start-up hooks.
+        // The answer must not depend on the caller's locale.
         environment["PYTHONIOENCODING"] = "utf-8"
-        environment["PYTHONNOUSERSITE"] = nil
-        environment.removeValue(forKey: "PYTHONSTARTUP")
         process.environment = environment
         let stdout = Pipe()
         let stderr = Pipe()
@@ -109,47 +107,19 @@ public struct PythonEnvironment: DistributionEnvironment {
             throw failure("cannot run '\(interpreter)': \(error.localizedDescription)")
         }
         // Drain stderr on another thread so a chatty interpreter cannot block on a full pipe.
-        let errorBox = DataBox()
+        let errorOutput = OutputCollector()
         let errorReader = Thread {
-            errorBox.set(stderr.fileHandleForReading.readDataToEndOfFile())
+            errorOutput.finish(with: stderr.fileHandleForReading.readDataToEndOfFile())
         }
         errorReader.start()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !errorBox.isSet {
-            Thread.sleep(forTimeInterval: 0.001)
-        }
+        let errorData = errorOutput.wait()
         guard process.terminationStatus == 0 else {
-            let message = String(decoding: errorBox.value, as: UTF8.self)
+            let message = String(decoding: errorData, as: UTF8.self)
                 .split(separator: "\n").last.map(String.init) ?? "exit status \(process.terminationStatus)"
             throw failure("'\(interpreter)' failed: \(message)")
         }
         return output
-    }
-}
-
-/// A thread-safe holder for the bytes a reader thread collects.
-private final class DataBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    private var done = false
-
-    func set(_ value: Data) {
-        lock.lock()
-        data = value
-        done = true
-        lock.unlock()
-    }
-
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return done
-    }
-
-    var value: Data {
-        lock.lock()
-        defer { lock.unlock() }
-        return data
     }
 }

@@ -196,6 +196,3 @@ extension ResolutionRun {
         ))
     }
 }
-
-/// Raised internally when stated pins disagree (already reported as a diagnostic).
-struct PinConflict: Error {}
