@@ -101,6 +101,14 @@ struct ResolverTests {
         #expect(result.requirements.map(\.line) == ["opencv-python-headless==4.9.0.80"])
     }
 
+    @Test("a stated drop-in replaces the table's distribution instead of adding a second one")
+    func statedEquivalent() {
+        let result = resolve([ImportedModule("cv2"), ImportedModule("psycopg2")], specs: [StatedRequirement("opencv-python==4.8.0.76"), StatedRequirement("psycopg2==2.9.9")])
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.requirements.map(\.line) == ["opencv-python==4.8.0.76", "psycopg2==2.9.9"])
+        #expect(result.imports.map(\.resolution) == [.distribution(name: "opencv-python", via: .stated), .distribution(name: "psycopg2", via: .stated)])
+    }
+
     @Test("pins from the notebook win over the installed version")
     func notebookPinWins() {
         let result = resolve([ImportedModule("pandas"), ImportedModule("numpy")], specs: [StatedRequirement("pandas==2.1.4", at: Fixtures.cell(0))])

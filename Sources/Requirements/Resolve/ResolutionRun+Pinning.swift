@@ -39,7 +39,8 @@ extension ResolutionRun {
         let written = requirement.name
         guard let entry = resolver.importMap.entry(for: written), entry.importPrefix == written,
               let distribution = entry.distribution,
-              DistributionName.normalize(distribution) != requirement.normalizedName
+              DistributionName.normalize(distribution) != requirement.normalizedName,
+              !entry.equivalents.map(DistributionName.normalize).contains(requirement.normalizedName)
         else { return }
         diagnostics.append(.warning(
             "requirements.import-name-installed",

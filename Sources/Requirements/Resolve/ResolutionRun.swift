@@ -95,6 +95,12 @@ struct ResolutionRun {
                 ), for: module)
                 return .unresolved
             }
+            // A stated drop-in (`!pip install opencv-python==…` for cv2) replaces the table's choice.
+            let equivalents = Set(entry.equivalents.map(DistributionName.normalize))
+            if let stated = (overrides + notebookSpecs).first(where: { equivalents.contains($0.requirement.normalizedName) }) {
+                addNeed(stated.requirement.name, import: module, equivalents: [])
+                return .distribution(name: stated.requirement.normalizedName, via: .stated)
+            }
             addNeed(distribution, import: module, equivalents: entry.equivalents)
             return .distribution(name: DistributionName.normalize(distribution), via: .table)
         }
