@@ -25,7 +25,7 @@ struct ResolutionRun {
     var notebookSpecs: [Stated] = []
     var snapshot: EnvironmentSnapshot?
     /// Imports already reported (not installable, not in the standard library).
-    var pendingMarker: Set<String> = []
+    var reported: Set<String> = []
 
     init(resolver: RequirementsResolver, input: RequirementsInput) {
         self.resolver = resolver
@@ -38,7 +38,7 @@ struct ResolutionRun {
         var deferred: [Int] = []
         for module in uniqueImports() {
             let resolution = classify(module)
-            if resolution == .unresolved, !pendingMarker.contains(module.name) {
+            if resolution == .unresolved, !reported.contains(module.name) {
                 deferred.append(resolved.count)
             }
             resolved.append((module, resolution))
@@ -72,7 +72,7 @@ struct ResolutionRun {
     }
 
     /// Classifies an import without the environment; `.unresolved` means "ask the environment"
-    /// unless a diagnostic was already raised for it (recorded in `pendingMarker`).
+    /// unless a diagnostic was already raised for it (recorded in `reported`).
     private mutating func classify(_ module: ImportedModule) -> ImportResolution {
         let top = module.topLevel
         if module.isRelative {
@@ -123,7 +123,7 @@ struct ResolutionRun {
 
     private mutating func report(_ diagnostic: Diagnostic, for module: ImportedModule) {
         diagnostics.append(diagnostic)
-        pendingMarker.insert(module.name)
+        reported.insert(module.name)
     }
 
     private mutating func addNeed(_ distribution: String, import module: ImportedModule, equivalents: [String]) {
@@ -168,7 +168,7 @@ struct ResolutionRun {
     }
 
     private mutating func resolveFromEnvironment(_ module: ImportedModule) -> ImportResolution {
-        guard !pendingMarker.contains(module.name) else { return .unresolved }
+        guard !reported.contains(module.name) else { return .unresolved }
         let providers = snapshot?.providers[module.name] ?? []
         if providers.count == 1, let provider = providers.first {
             diagnostics.append(.note(
