@@ -27,11 +27,16 @@ let package = Package(
         .target(name: "Notebook", dependencies: ["Diagnostics"]),
         .target(name: "PythonSyntax", dependencies: ["Diagnostics"]),
         .target(name: "Refactor", dependencies: ["Diagnostics", "Notebook", "PythonSyntax"]),
+        .target(
+            name: "Requirements", dependencies: ["Diagnostics"],
+            resources: [.copy("Resources/import-map.tsv"), .copy("Resources/stdlib-modules.tsv")]
+        ),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
         .testTarget(name: "RefactorTests", dependencies: ["Refactor", "Notebook", "PythonSyntax"]),
+        .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "Diagnostics"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Diagnostics"]),
     ]
 )

@@ -1,0 +1,112 @@
+import Diagnostics
+import Foundation
+import Testing
+@testable import Requirements
+
+@Suite("curated import table")
+struct ImportMapTests {
+    struct SampleRow: Sendable, CustomTestStringConvertible {
+        var module: String
+        var distribution: String
+        var testDescription: String { "\(module) → \(distribution)" }
+    }
+
+    /// Every row of `../shared/corpus/import-map-sample.tsv`.
+    static let sampleRows: [SampleRow] = {
+        let url = TestPaths.corpus.appendingPathComponent("import-map-sample.tsv")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").dropFirst().compactMap { line in
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return cells.count >= 2 ? SampleRow(module: cells[0], distribution: cells[1]) : nil
+        }
+    }()
+
+    @Test("the shared sample has its rows")
+    func sampleIsThere() {
+        #expect(Self.sampleRows.count >= 30)
+        #expect(Self.sampleRows.contains { $0.module == "sklearn" && $0.distribution == "scikit-learn" })
+    }
+
+    @Test("every sample row resolves as the sample says", arguments: sampleRows)
+    func sampleRow(row: SampleRow) throws {
+        // An environment where every distribution in the sample is installed at 1.0, so that
+        // the resolver's answer depends only on the table, the stdlib list and the folder.
+        let names = Self.sampleRows.map(\.distribution).filter { !$0.hasPrefix("(") }
+        let environment = FakeEnvironment(versions: Dictionary(uniqueKeysWithValues: Set(names.map(DistributionName.normalize)).map { ($0, "1.0") }))
+        let result = Fixtures.resolver(environment).resolve(RequirementsInput(
+            imports: [ImportedModule(row.module, at: Fixtures.cell(2))],
+            pythonVersion: Fixtures.py311, notebookDirectory: TestPaths.notebookDirectory
+        ))
+        let resolution = try #require(result.imports.first?.resolution)
+        switch row.distribution {
+        case "(stdlib)":
+            #expect(resolution == .standardLibrary)
+            #expect(result.requirements.isEmpty)
+        case "(local)":
+            #expect(resolution == .local(LocalModule(importName: row.module, path: row.module + ".py")))
+            #expect(result.requirements.isEmpty)
+        default:
+            let expected = DistributionName.normalize(row.distribution)
+            #expect(resolution == .distribution(name: expected, via: .table))
+            #expect(result.requirements.map(\.line) == ["\(expected)==1.0"])
+            #expect(result.diagnostics.isEmpty)
+        }
+    }
+
+    @Test("the longest dotted prefix wins", arguments: [
+        ("google.cloud.storage", "google-cloud-storage"), ("google.cloud.storage.blob", "google-cloud-storage"),
+        ("google.cloud.bigquery", "google-cloud-bigquery"), ("google.cloud.bigquery_storage", "google-cloud-bigquery-storage"),
+        ("google.cloud.bigquery_storage_v1", "google-cloud-bigquery-storage"), ("google.protobuf.json_format", "protobuf"),
+        ("mpl_toolkits.mplot3d", "matplotlib"), ("mpl_toolkits.basemap", "basemap"), ("sklearn.model_selection", "scikit-learn"),
+        ("PIL.Image", "pillow"), ("azure.storage.blob", "azure-storage-blob"), ("ruamel.yaml.comments", "ruamel.yaml"),
+        ("cv2", "opencv-python-headless"), ("yaml", "PyYAML"), ("attr", "attrs"), ("psycopg2.extras", "psycopg2-binary"),
+    ])
+    func longestPrefix(module: String, distribution: String) throws {
+        let entry = Fixtures.importMap.entry(for: module)
+        #expect(entry?.distribution == distribution)
+    }
+
+    @Test("prefixes match whole dotted parts, case-sensitively", arguments: ["sklearnx", "google", "google.cloud", "azure", "azure.storage", "PILLOW", "Sklearn", "torchx.nn"])
+    func wholeParts(module: String) {
+        let entry = Fixtures.importMap.entry(for: module)
+        #expect(entry == nil)
+    }
+
+    @Test("the table covers data-science imports with several hundred rows")
+    func coverage() {
+        #expect(Fixtures.importMap.entries.count >= 400)
+        for module in [
+            "numpy", "pandas", "scipy", "sklearn", "statsmodels", "matplotlib", "seaborn", "plotly", "bokeh", "altair",
+            "torch", "torchvision", "torchaudio", "tensorflow", "keras", "jax", "flax", "optax", "xgboost", "lightgbm",
+            "catboost", "transformers", "datasets", "tokenizers", "sentence_transformers", "huggingface_hub", "nltk",
+            "spacy", "gensim", "cv2", "PIL", "skimage", "imageio", "requests", "httpx", "bs4", "lxml", "sqlalchemy",
+            "psycopg2", "pymysql", "boto3", "google.cloud.storage", "azure.storage.blob", "mlflow", "wandb", "optuna",
+            "hyperopt", "shap", "lime", "pyarrow", "polars", "dask", "duckdb", "joblib", "tqdm", "click", "typer",
+            "fastapi", "pydantic", "uvicorn", "flask", "graphviz", "networkx", "sympy", "mglearn", "mlxtend",
+            "palmerpenguins", "imblearn", "patsy", "IPython", "zmq", "yaml", "dateutil", "attr", "Crypto", "Cryptodome",
+        ] {
+            #expect(Fixtures.importMap.entry(for: module)?.distribution != nil, "\(module) is in the table")
+        }
+    }
+
+    @Test("no table row is shadowed by the standard library, except distutils (3.12+ only)")
+    func noStdlibRows() {
+        for entry in Fixtures.importMap.entries where entry.importPrefix != "distutils" {
+            for version in PythonVersion.supported {
+                #expect(!Fixtures.standardLibrary.contains(entry.importPrefix, in: version), "\(entry.importPrefix) in \(version)")
+            }
+        }
+    }
+
+    @Test("an invalid table is refused with its line")
+    func invalidTable() {
+        let text = "import\tdistribution\tnote\nnumpy\tnumpy\nfoo\tnot a name\n"
+        #expect {
+            try ImportMap(tsv: text, path: "t.tsv")
+        } throws: { error in
+            (error as? DiagnosticError)?.diagnostic.location?.line == 3
+        }
+        #expect(throws: DiagnosticError.self) { try ImportMap(tsv: "import\tdistribution\nx\tx\nx\ty\n") }
+        #expect(throws: DiagnosticError.self) { try ImportMap(tsv: "import\tdistribution\nx\t\n") }
+    }
+}
