@@ -1,0 +1,148 @@
+import Diagnostics
+
+extension LoweringEngine {
+    /// `EscapedCommand.transform`: the replacement for `!cmd`, `!!cmd`, `?obj`, `%magic`, and
+    /// the autocall escapes `,f a b`, `;f a b`, `/f a b` (kept as the call IPython writes).
+    mutating func escapedCommand(_ text: Scalars, context: Context, line: Int, column: Int, endLine: Int) -> Scalars {
+        let escape: Scalars
+        if text.count > 1, text[0..<2] == ["!", "!"] || text[0..<2] == ["?", "?"] {
+            escape = Array(text[0..<2])
+        } else {
+            escape = Array(text.prefix(1))
+        }
+        let content = Array(text[escape.count...])
+        let contentText = SourceText.string(content)
+        let span = (context.sourceLine(line), context.sourceLine(endLine))
+        switch SourceText.string(escape) {
+        case "!", "!!":
+            recordShell(contentText, capturesOutput: escape.count == 2, via: SourceText.string(escape), line: span.0, endLine: span.1)
+            return SourceText.scalars("pass")
+        case "?", "??":
+            recordHelp(target: content, detailed: escape.count == 2, context: context, line: line, endLine: endLine)
+            return SourceText.scalars("pass")
+        case "%":
+            let (name, arguments) = SourceText.partitionAtSpace(content)
+            return lineMagicStatement(name: SourceText.string(name), arguments: SourceText.string(arguments),
+                                      context: context, line: line, column: column, endLine: endLine)
+        default:
+            let call = Self.autocall(escape: escape, content: content)
+            facts.append(.ipythonCall(IPythonCall(method: "autocall", arguments: SourceText.string(text),
+                                                  line: span.0, endLine: span.1)))
+            issue("lowering.autocall", .note, "ipython autocall syntax is rewritten as the call \(SourceText.string(call))",
+                  context, line: line, column: column)
+            return call
+        }
+    }
+
+    /// `_tr_quote`, `_tr_quote2`, `_tr_paren`.
+    static func autocall(escape: Scalars, content: Scalars) -> Scalars {
+        let (name, arguments) = SourceText.partitionAtSpace(content)
+        let nameText = SourceText.string(name)
+        let words = SourceText.string(arguments).split(whereSeparator: { $0.unicodeScalars.allSatisfy(SourceText.isSpace) }).map(String.init)
+        switch escape {
+        case [","]: return SourceText.scalars("\(nameText)(\"\(words.joined(separator: "\", \""))\")")
+        case [";"]: return SourceText.scalars("\(nameText)(\"\(SourceText.string(arguments))\")")
+        default: return SourceText.scalars("\(nameText)(\(words.joined(separator: ", ")))")
+        }
+    }
+
+    mutating func recordHelp(target: Scalars, detailed: Bool, context: Context, line: Int, endLine: Int) {
+        facts.append(.help(HelpRequest(target: SourceText.string(target), detailed: detailed,
+                                       line: context.sourceLine(line), endLine: context.sourceLine(endLine))))
+    }
+
+    /// Records a shell command, or the installs it performs.
+    mutating func recordShell(_ command: String, capturesOutput: Bool, via: String, line: Int, endLine: Int) {
+        if !recordInstalls(inShell: command, via: via, line: line, endLine: endLine) {
+            facts.append(.shell(ShellCommand(command: command, capturesOutput: capturesOutput, line: line, endLine: endLine)))
+        }
+    }
+
+    /// Records every pip/conda install in a shell command line; returns whether there was one.
+    @discardableResult
+    mutating func recordInstalls(inShell command: String, via: String, line: Int, endLine: Int) -> Bool {
+        let installs = InstallCommandParser.installs(inShell: command, via: via, line: line, endLine: endLine)
+        for install in installs { recordInstall(install) }
+        return !installs.isEmpty
+    }
+
+    mutating func recordInstall(_ install: PackageInstall) {
+        facts.append(.install(install))
+        for package in install.packages where package.raw.contains("{") || package.raw.contains("$") {
+            issues.append(LoweringIssue(id: "lowering.dynamic-install", severity: .warning,
+                                        message: "package '\(package.raw)' is computed when the cell runs, so it cannot be pinned",
+                                        line: install.line, column: 1))
+        }
+    }
+
+    /// The replacement for a line magic used as a statement: `pass`, or for `%time`,
+    /// `%timeit`, `%prun` and `%debug` the statement they run (lowered in turn).
+    mutating func lineMagicStatement(name: String, arguments: String, context: Context, line: Int, column: Int, endLine: Int) -> Scalars {
+        let span = (context.sourceLine(line), context.sourceLine(endLine))
+        let pass = SourceText.scalars("pass")
+        switch name {
+        case "pinfo", "pinfo2", "psearch":
+            facts.append(.help(HelpRequest(target: arguments.strippingCharacters(" \t"), detailed: name == "pinfo2",
+                                           line: span.0, endLine: span.1)))
+            return pass
+        case "pip", "conda", "mamba", "micromamba":
+            if let install = InstallCommandParser.magicInstall(tool: name, arguments: arguments, line: span.0, endLine: span.1) {
+                recordInstall(install)
+                return pass
+            }
+        case "sx", "system":
+            recordShell(arguments, capturesOutput: name == "sx", via: "%" + name, line: span.0, endLine: span.1)
+            return pass
+        default:
+            break
+        }
+        facts.append(.lineMagic(LineMagic(name: name, arguments: arguments, line: span.0, endLine: span.1)))
+        magicIssues(name: name, arguments: arguments, context: context, line: line, column: column)
+        guard let body = TimingMagicOptions.statement(magic: name, arguments: arguments) else {
+            if name == "debug" {
+                issue("lowering.debug-breakpoint", .warning, "%debug with a breakpoint is lowered to nothing; its statement is not kept",
+                      context, line: line, column: column)
+            }
+            return pass
+        }
+        // IPython runs the statement through `transform_cell` too.
+        let bodyScalars = SourceText.scalars(body)
+        let bodyColumn = column + 1 + name.unicodeScalars.count + 1 + (arguments.unicodeScalars.count - bodyScalars.count)
+        let baseColumn = context.sourceColumn(line: line, column: bodyColumn) - 1
+        let inner = Context(origin: context.sourceLine(line), bases: [baseColumn])
+        guard let lowered = lowerLines([bodyScalars + ["\n"]], origin: inner.origin, bases: inner.bases),
+              lowered.count == 1 else {
+            return pass
+        }
+        let text = Array(lowered[0].dropLast())
+        return Self.hasStatement(lowered) ? text : pass
+    }
+
+    /// Whether lines hold any Python token besides comments and blank lines.
+    static func hasStatement(_ lines: [Scalars]) -> Bool {
+        let tokens = IPythonTokenizer.tokenize(lines).tokens
+        return tokens.contains { ![.comment, .nl, .newline, .indent, .dedent, .endMarker].contains($0.kind) }
+    }
+
+    private mutating func magicIssues(name: String, arguments: String, context: Context, line: Int, column: Int) {
+        let words = arguments.split(separator: " ").map(String.init)
+        switch name {
+        case "run":
+            issue("lowering.run-defines-unknown-names", .warning,
+                  "%run executes another script in this namespace; the names it defines are unknown",
+                  context, line: line, column: column)
+        case "load":
+            issue("lowering.load-replaces-cell", .warning, "%load replaces the cell with a file's contents, which are not analysed",
+                  context, line: line, column: column)
+        case "store" where words.contains("-r"):
+            issue("lowering.store-restores-names", .warning, "%store -r restores names from ipython's database; they are unknown here",
+                  context, line: line, column: column)
+        case let magic where magic.hasPrefix("%"):
+            issue("lowering.cell-magic-not-first", .warning,
+                  "cell magic %\(magic) is only recognised on the first line of a cell; ipython runs it as a line magic",
+                  context, line: line, column: column)
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,203 @@
+import Diagnostics
+
+/// Lowers cell lines the way IPython 8's `TransformerManager.transform_cell` does, but writes
+/// plain Python that keeps the line structure (`pass` or `target = ...` where IPython writes a
+/// `get_ipython()` call) and records a fact for every construct it replaces.
+struct LoweringEngine {
+    var facts: [MagicFact] = []
+    var issues: [LoweringIssue] = []
+    var cellMagic: CellMagic?
+
+    /// IPython's `TRANSFORM_LOOP_LIMIT`.
+    static let loopLimit = 500
+
+    /// Lowers physical lines (each with its terminator; the last one ends in `\n`).
+    /// - Parameters:
+    ///   - input: The lines.
+    ///   - origin: The 1-based source line of `input[0]`.
+    ///   - bases: For each line, how many source columns precede it (stripped indentation).
+    /// - Returns: The same number of lines, or nil when the cell is not Python.
+    mutating func lowerLines(_ input: [Scalars], origin: Int, bases: [Int]) -> [Scalars]? {
+        guard let first = input.firstIndex(where: { !SourceText.isBlank($0) }) else { return input }
+        let cleanup = CleanupTransforms(Array(input[first...]))
+        let context = Context(origin: origin + first,
+                              bases: zip(bases[first...], cleanup.removed).map { $0 + $1 })
+        if cleanup.strippedPrompts {
+            issue("lowering.prompt-stripped", .note, "interactive prompts ('>>> ', 'In [n]: ') are stripped as ipython does",
+                  context, line: 0, column: 0)
+        }
+        var work = cleanup.lines
+        if let magic = CellMagicLine(work[0]) {
+            guard let body = lowerCellMagic(magic, work: work, context: context) else { return nil }
+            return Array(input[..<first]) + body
+        }
+        work = runTokenTransforms(work, context: context)
+        work = rewriteUserCalls(work, context: context)
+        work = rewriteAutomagicInstalls(work, context: context)
+        return Array(input[..<first]) + work
+    }
+
+    /// Where a block of lines sits in the source.
+    struct Context {
+        /// 1-based source line of the first line.
+        var origin: Int
+        /// Source columns before each line's first character.
+        var bases: [Int]
+
+        func sourceLine(_ line: Int) -> Int { origin + line }
+
+        func sourceColumn(line: Int, column: Int) -> Int {
+            (line < bases.count ? bases[line] : 0) + column + 1
+        }
+    }
+
+    mutating func issue(_ id: String, _ severity: Severity, _ message: String, _ context: Context, line: Int, column: Int) {
+        issues.append(LoweringIssue(id: id, severity: severity, message: message,
+                                    line: context.sourceLine(line),
+                                    column: context.sourceColumn(line: line, column: column)))
+    }
+
+    // MARK: - The token transform loop
+
+    private mutating func runTokenTransforms(_ lines: [Scalars], context: Context) -> [Scalars] {
+        var work = lines
+        for _ in 0..<Self.loopLimit {
+            let result = IPythonTokenizer.tokenize(work)
+            if case .indentation(let line) = result.failure {
+                issue("lowering.ipython-error", .error, "ipython cannot transform this cell: unindent does not match any outer indentation level",
+                      context, line: line - 1, column: 0)
+                return work
+            }
+            let groups = TokenTransformFinder.group(result.tokens)
+            let candidates: [TokenTransformFinder.Candidate]
+            do {
+                candidates = try TokenTransformFinder.candidates(groups, lines: work)
+            } catch {
+                issue("lowering.ipython-error", .error, "ipython cannot transform this cell: a magic assignment ends the input",
+                      context, line: max(0, work.count - 1), column: 0)
+                return work
+            }
+            var changed = false
+            for candidate in candidates where apply(candidate, to: &work, context: context) {
+                changed = true
+                break
+            }
+            if !changed {
+                if let stuck = candidates.first {
+                    issue("lowering.transform-stopped", .warning,
+                          "ipython stops transforming at this help request, so the ipython syntax after it stays as written",
+                          context, line: stuck.line, column: stuck.column)
+                }
+                return work
+            }
+        }
+        return work
+    }
+
+    /// `find_end_of_continued_line`, clamped to the last line.
+    static func endOfContinuedLine(_ lines: [Scalars], from start: Int) -> Int {
+        var end = start
+        while SourceText.hasSuffix(lines[end], "\\\n") {
+            end += 1
+            if end >= lines.count { return lines.count - 1 }
+        }
+        return end
+    }
+
+    /// `assemble_continued_line`.
+    static func assembleContinuedLine(_ lines: [Scalars], line: Int, column: Int, endLine: Int) -> Scalars {
+        var parts = [Array(lines[line][column...])]
+        if endLine > line { parts += lines[(line + 1)...endLine] }
+        var pieces = parts.dropLast().map { Array(SourceText.rstrip($0).dropLast()) }
+        pieces.append(SourceText.rstrip(parts[parts.count - 1]))
+        return Array(pieces.joined(separator: [" "]))
+    }
+
+    /// Replaces `lines[start...end]` with one line and blank lines, keeping the count.
+    static func replace(_ lines: inout [Scalars], from start: Int, through end: Int, with text: Scalars) {
+        let blanks = Array(repeating: Scalars(["\n"]), count: end - start)
+        lines.replaceSubrange(start...end, with: [text + ["\n"]] + blanks)
+    }
+
+    private mutating func apply(_ candidate: TokenTransformFinder.Candidate, to work: inout [Scalars], context: Context) -> Bool {
+        let line = candidate.line
+        let column = candidate.column
+        switch candidate.kind {
+        case .helpEnd(let questionLine, _):
+            let piece = Array(work[line...questionLine].joined())
+            let indent = Array(piece[..<column])
+            let content = Array(piece[column...])
+            guard let match = HelpEndPattern.search(content) else { return false }
+            if !SourceText.strip(Array(content[..<match.start])).isEmpty {
+                issue("lowering.help-drops-code", .warning, "ipython drops the code before this help request on the same line",
+                      context, line: line, column: column)
+            }
+            recordHelp(target: match.target, detailed: match.escape.count == 2, context: context, line: line, endLine: questionLine)
+            Self.replace(&work, from: line, through: questionLine, with: indent + SourceText.scalars("pass"))
+            return true
+        case .escapedCommand:
+            let end = Self.endOfContinuedLine(work, from: line)
+            let indent = Array(work[line][..<column])
+            let text = Self.assembleContinuedLine(work, line: line, column: column, endLine: end)
+            let replacement = escapedCommand(text, context: context, line: line, column: column, endLine: end)
+            Self.replace(&work, from: line, through: end, with: indent + replacement)
+            return true
+        case .magicAssign, .systemAssign:
+            let end = Self.endOfContinuedLine(work, from: line)
+            let lhs = Array(work[line][..<column])
+            let rhs = Self.assembleContinuedLine(work, line: line, column: column, endLine: end)
+            let targets = Self.assignmentTargets(lhs)
+            let span = (context.sourceLine(line), context.sourceLine(end))
+            if candidate.kind == .systemAssign {
+                let command = SourceText.string(Array(rhs.dropFirst()))
+                facts.append(.shellCapture(CapturedOutput(targets: targets, command: command, line: span.0, endLine: span.1)))
+                recordInstalls(inShell: command, via: "capture", line: span.0, endLine: span.1)
+            } else {
+                let (name, arguments) = SourceText.partitionAtSpace(Array(rhs.dropFirst()))
+                let nameText = SourceText.string(name)
+                let argumentText = SourceText.string(arguments)
+                facts.append(.magicCapture(CapturedOutput(targets: targets, command: nameText, arguments: argumentText,
+                                                          line: span.0, endLine: span.1)))
+                if nameText == "sx" || nameText == "system" {
+                    recordInstalls(inShell: argumentText, via: "capture", line: span.0, endLine: span.1)
+                }
+            }
+            Self.replace(&work, from: line, through: end, with: lhs + SourceText.scalars("..."))
+            return true
+        }
+    }
+
+    /// The assignment targets in the text before `= !cmd` / `= %magic`.
+    static func assignmentTargets(_ lhs: Scalars) -> [String] {
+        var text = SourceText.string(SourceText.strip(lhs))
+        if text.hasSuffix("=") { text.removeLast() }
+        var targets: [String] = []
+        var depth = 0
+        var current = ""
+        for character in text {
+            if "([{".contains(character) { depth += 1 }
+            if ")]}".contains(character) { depth = max(0, depth - 1) }
+            if character == ",", depth == 0 {
+                targets.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        targets.append(current)
+        return targets.map { target in
+            var cleaned = target.strippingCharacters(" \t()[]")
+            if let colon = cleaned.firstIndex(of: ":") { cleaned = String(cleaned[..<colon]) }
+            return cleaned.strippingCharacters(" \t")
+        }.filter { !$0.isEmpty }
+    }
+}
+
+extension String {
+    func strippingCharacters(_ set: String) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+}
