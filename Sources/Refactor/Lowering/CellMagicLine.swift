@@ -30,7 +30,7 @@ struct CellMagicLine {
         case "time", "timeit", "capture", "prun", "debug", "python", "python3":
             return .python
         case "bash", "sh": return .shell(name)
-        case "!": return .shell("shell")
+        case "!", "sx", "system": return .shell("shell")
         case "script":
             let interpreter = arguments.split(separator: " ").first { !$0.hasPrefix("-") }.map {
                 String($0.split(separator: "/").last ?? $0)

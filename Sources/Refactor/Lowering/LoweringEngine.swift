@@ -23,8 +23,9 @@ struct LoweringEngine {
         let context = Context(origin: origin + first,
                               bases: zip(bases[first...], cleanup.removed).map { $0 + $1 })
         if cleanup.strippedPrompts {
-            issue("lowering.prompt-stripped", .note, "interactive prompts ('>>> ', 'In [n]: ') are stripped as ipython does",
-                  context, line: 0, column: 0)
+            issues.append(LoweringIssue(id: "lowering.prompt-stripped", severity: .note,
+                                        message: "interactive prompts such as '>>> ' are stripped, as ipython does",
+                                        line: context.origin, column: 1))
         }
         var work = cleanup.lines
         if let magic = CellMagicLine(work[0]) {

@@ -28,6 +28,10 @@ extension PackageSpec {
             }
             return PackageSpec(raw: raw, name: name, url: text, marker: marker)
         }
+        if text.contains("{") || text.contains("$") {
+            // Expanded by IPython when the cell runs (`{pkg}`, `$PKG`): nothing to read.
+            return PackageSpec(raw: raw, name: nil, marker: marker)
+        }
         var spec = nameAndExtras(text, raw: raw)
         spec.marker = marker
         return spec
