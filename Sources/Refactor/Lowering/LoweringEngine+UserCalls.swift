@@ -3,21 +3,43 @@ extension LoweringEngine {
     /// them) into `pass` / `target = ...`, recording each as a fact. A `run_line_magic` with
     /// literal arguments is treated exactly like the `%magic` it spells.
     mutating func rewriteUserCalls(_ lines: [Scalars], context: Context) -> [Scalars] {
-        var work = lines
+        // Statements are found the way CPython will parse the result: lines end at `\n`,
+        // `\r\n` or `\r` only (IPython's own lines also break at `\f`, `\v`, …).
+        var text = Array(lines.joined())
+        var changed = false
         for _ in 0..<Self.loopLimit {
-            let result = IPythonTokenizer.tokenize(work)
-            if case .indentation = result.failure { return work }
-            guard let site = Self.firstUserCall(TokenTransformFinder.group(result.tokens)) else { return work }
-            let replacement = userCallReplacement(site, context: context)
-            let (startLine, startColumn) = (site.start.startLine - 1, site.start.startColumn)
-            let (endLine, endColumn) = (site.close.endLine - 1, site.close.endColumn)
-            let tail = Array(work[endLine][endColumn...])
-            work[startLine] = Array(work[startLine][..<startColumn]) + replacement + tail
-            if endLine > startLine {
-                for index in (startLine + 1)...endLine { work[index] = ["\n"] }
-            }
+            let view = CPythonLines(text)
+            let result = IPythonTokenizer.tokenize(view.normalized)
+            if case .indentation = result.failure { break }
+            guard let site = Self.firstUserCall(TokenTransformFinder.group(result.tokens)) else { break }
+            let start = view.offset(line: site.start.startLine - 1, column: site.start.startColumn)
+            let end = view.offset(line: site.close.endLine - 1, column: site.close.endColumn)
+            let lineEnd = view.contentEnd(line: site.close.endLine - 1)
+            let (line, column) = Self.ipythonPosition(text, offset: start)
+            let (endLine, _) = Self.ipythonPosition(text, offset: max(start, end - 1))
+            let replacement = userCallReplacement(site, context: context, line: line, column: column, endLine: endLine)
+            let breaks = text[start..<end].filter { SourceText.lineBreaks.contains($0) }
+            text = Array(text[..<start]) + replacement + Array(text[end..<lineEnd]) + breaks + Array(text[lineEnd...])
+            changed = true
         }
-        return work
+        return changed ? SourceText.splitLines(SourceText.string(text)) : lines
+    }
+
+    /// The 0-based line (as `str.splitlines` counts) and column of an offset.
+    static func ipythonPosition(_ text: Scalars, offset: Int) -> (line: Int, column: Int) {
+        var line = 0
+        var lineStart = 0
+        var index = 0
+        while index < offset {
+            let scalar = text[index]
+            if SourceText.lineBreaks.contains(scalar) {
+                if scalar == "\r", index + 1 < text.count, text[index + 1] == "\n" { index += 1 }
+                line += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        return (line, offset - lineStart)
     }
 
     struct UserCallSite {
@@ -102,14 +124,12 @@ extension LoweringEngine {
                             arguments: Array(tokens[(index + 6)..<close]), targets: nil, targetText: "")
     }
 
-    private mutating func userCallReplacement(_ site: UserCallSite, context: Context) -> Scalars {
-        let line = site.start.startLine - 1
-        let endLine = site.close.endLine - 1
+    private mutating func userCallReplacement(_ site: UserCallSite, context: Context, line: Int, column: Int, endLine: Int) -> Scalars {
         let span = (context.sourceLine(line), context.sourceLine(endLine))
         let literals = Self.stringArguments(site.arguments)
         if site.targets == nil, site.method == "run_line_magic", let literals, literals.count == 2 {
             return lineMagicStatement(name: literals[0], arguments: literals[1], context: context,
-                                      line: line, column: site.start.startColumn, endLine: endLine)
+                                      line: line, column: column, endLine: endLine)
         }
         let argumentText = site.arguments.map(\.string).joined(separator: " ")
         facts.append(.ipythonCall(IPythonCall(method: site.method, arguments: argumentText, targets: site.targets ?? [],
