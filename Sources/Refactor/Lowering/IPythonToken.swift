@@ -16,12 +16,21 @@ struct IPythonToken: Equatable {
     var endColumn: Int
 
     func isOperator(_ string: String) -> Bool {
-        kind == .op && text == SourceText.scalars(string)
+        kind == .op && text.elementsEqual(string.unicodeScalars)
     }
 
     func isName(_ string: String) -> Bool {
-        kind == .name && text == SourceText.scalars(string)
+        kind == .name && text.elementsEqual(string.unicodeScalars)
     }
 
     var string: String { SourceText.string(text) }
+
+    /// Whether the token's text is exactly this one character.
+    func isSingle(_ scalar: Unicode.Scalar) -> Bool {
+        text.count == 1 && text[0] == scalar
+    }
+
+    /// Whether the token is an opening or closing bracket (by text, as IPython checks).
+    var isOpening: Bool { isSingle("(") || isSingle("[") || isSingle("{") }
+    var isClosing: Bool { isSingle(")") || isSingle("]") || isSingle("}") }
 }

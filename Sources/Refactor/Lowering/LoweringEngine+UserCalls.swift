@@ -54,7 +54,7 @@ extension LoweringEngine {
 
     private static let trailing: [IPythonToken.Kind] = [.comment, .nl, .newline, .dedent, .endMarker]
 
-    static func firstUserCall(_ groups: [[IPythonToken]]) -> UserCallSite? {
+    static func firstUserCall(_ groups: [TokenLine]) -> UserCallSite? {
         for group in groups {
             var segmentStart = 0
             var depth = 0
@@ -62,9 +62,9 @@ extension LoweringEngine {
             while index <= group.count {
                 let atEnd = index == group.count
                 if !atEnd {
-                    let text = group[index].text
-                    if group[index].kind == .op, text == ["("] || text == ["["] || text == ["{"] { depth += 1 }
-                    if group[index].kind == .op, text == [")"] || text == ["]"] || text == ["}"] { depth = max(0, depth - 1) }
+                    let token = group[index]
+                    if token.kind == .op, token.isOpening { depth += 1 }
+                    if token.kind == .op, token.isClosing { depth = max(0, depth - 1) }
                 }
                 if atEnd || (depth == 0 && group[index].isOperator(";")) {
                     if let site = callStatement(Array(group[segmentStart..<index])) { return site }
@@ -88,8 +88,8 @@ extension LoweringEngine {
         var depth = 0
         var lastAssign: Int?
         for (index, token) in tokens.enumerated() {
-            if token.kind == .op, token.text == ["("] || token.text == ["["] || token.text == ["{"] { depth += 1 }
-            if token.kind == .op, token.text == [")"] || token.text == ["]"] || token.text == ["}"] { depth = max(0, depth - 1) }
+            if token.kind == .op, token.isOpening { depth += 1 }
+            if token.kind == .op, token.isClosing { depth = max(0, depth - 1) }
             if depth == 0, token.isOperator("=") { lastAssign = index }
         }
         guard let assign = lastAssign, var site = call(tokens, at: assign + 1) else { return nil }
@@ -109,9 +109,9 @@ extension LoweringEngine {
         var depth = 0
         var close: Int?
         for cursor in (index + 5)..<tokens.count {
-            let text = tokens[cursor].text
-            if tokens[cursor].kind == .op, text == ["("] || text == ["["] || text == ["{"] { depth += 1 }
-            if tokens[cursor].kind == .op, text == [")"] || text == ["]"] || text == ["}"] {
+            let token = tokens[cursor]
+            if token.kind == .op, token.isOpening { depth += 1 }
+            if token.kind == .op, token.isClosing {
                 depth -= 1
                 if depth == 0 {
                     close = cursor

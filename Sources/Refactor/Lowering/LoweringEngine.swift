@@ -62,14 +62,14 @@ struct LoweringEngine {
 
     private mutating func runTokenTransforms(_ lines: [Scalars], context: Context) -> [Scalars] {
         var work = lines
+        var cache = TokenCache(work)
         for _ in 0..<Self.loopLimit {
-            let result = IPythonTokenizer.tokenize(work)
-            if case .indentation(let line) = result.failure {
+            if case .indentation(let line) = cache.failure {
                 issue("lowering.ipython-error", .error, "ipython cannot transform this cell: unindent does not match any outer indentation level",
                       context, line: line - 1, column: 0)
                 return work
             }
-            let groups = TokenTransformFinder.group(result.tokens)
+            let groups = TokenTransformFinder.group(cache.tokens)
             let candidates: [TokenTransformFinder.Candidate]
             do {
                 candidates = try TokenTransformFinder.candidates(groups, lines: work)
@@ -78,12 +78,12 @@ struct LoweringEngine {
                       context, line: max(0, work.count - 1), column: 0)
                 return work
             }
-            var changed = false
-            for candidate in candidates where apply(candidate, to: &work, context: context) {
-                changed = true
-                break
+            var changed: ClosedRange<Int>?
+            for candidate in candidates {
+                changed = apply(candidate, to: &work, context: context)
+                if changed != nil { break }
             }
-            if !changed {
+            guard let changed else {
                 if let stuck = candidates.first {
                     issue("lowering.transform-stopped", .warning,
                           "ipython stops transforming at this help request, so the ipython syntax after it stays as written",
@@ -91,6 +91,7 @@ struct LoweringEngine {
                 }
                 return work
             }
+            cache.update(work, changed: changed)
         }
         return work
     }
@@ -120,7 +121,8 @@ struct LoweringEngine {
         lines.replaceSubrange(start...end, with: [text + ["\n"]] + blanks)
     }
 
-    private mutating func apply(_ candidate: TokenTransformFinder.Candidate, to work: inout [Scalars], context: Context) -> Bool {
+    /// Applies one transformation; returns the lines it changed, or nil when it does not apply.
+    private mutating func apply(_ candidate: TokenTransformFinder.Candidate, to work: inout [Scalars], context: Context) -> ClosedRange<Int>? {
         let line = candidate.line
         let column = candidate.column
         switch candidate.kind {
@@ -128,21 +130,21 @@ struct LoweringEngine {
             let piece = Array(work[line...questionLine].joined())
             let indent = Array(piece[..<column])
             let content = Array(piece[column...])
-            guard let match = HelpEndPattern.search(content) else { return false }
+            guard let match = HelpEndPattern.search(content) else { return nil }
             if !SourceText.strip(Array(content[..<match.start])).isEmpty {
                 issue("lowering.help-drops-code", .warning, "ipython drops the code before this help request on the same line",
                       context, line: line, column: column)
             }
             recordHelp(target: match.target, detailed: match.escape.count == 2, context: context, line: line, endLine: questionLine)
             Self.replace(&work, from: line, through: questionLine, with: indent + SourceText.scalars("pass"))
-            return true
+            return line...questionLine
         case .escapedCommand:
             let end = Self.endOfContinuedLine(work, from: line)
             let indent = Array(work[line][..<column])
             let text = Self.assembleContinuedLine(work, line: line, column: column, endLine: end)
             let replacement = escapedCommand(text, context: context, line: line, column: column, endLine: end)
             Self.replace(&work, from: line, through: end, with: indent + replacement)
-            return true
+            return line...end
         case .magicAssign, .systemAssign:
             let end = Self.endOfContinuedLine(work, from: line)
             let lhs = Array(work[line][..<column])
@@ -164,7 +166,7 @@ struct LoweringEngine {
                 }
             }
             Self.replace(&work, from: line, through: end, with: lhs + SourceText.scalars("..."))
-            return true
+            return line...end
         }
     }
 

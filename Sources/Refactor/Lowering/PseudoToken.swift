@@ -1,12 +1,32 @@
 /// The `PseudoToken` regular expression of Python 3.11's `tokenize`, as a hand-written matcher:
 /// `group(PseudoExtras, Number, Funny, ContStr, Name)` tried in that order at one position.
 enum PseudoToken {
-    /// Every exact operator token of Python 3.11 (`EXACT_TOKEN_TYPES`); matched longest first.
-    private static let operators: Set<String> = [
-        "!=", "%", "%=", "&", "&=", "(", ")", "*", "**", "**=", "*=", "+", "+=", ",", "-", "-=", "->",
-        ".", "...", "/", "//", "//=", "/=", ":", ":=", ";", "<", "<<", "<<=", "<=", "=", "==", ">",
-        ">=", ">>", ">>=", "@", "@=", "[", "]", "^", "^=", "{", "|", "|=", "}", "~",
-    ]
+    /// The length of the longest exact operator token of Python 3.11 (`EXACT_TOKEN_TYPES`)
+    /// at `start`, or nil.
+    private static func operatorLength(_ line: Scalars, at start: Int) -> Int? {
+        let count = line.count
+        let first = line[start]
+        let second: Unicode.Scalar? = start + 1 < count ? line[start + 1] : nil
+        let third: Unicode.Scalar? = start + 2 < count ? line[start + 2] : nil
+        switch first {
+        case "(", ")", "[", "]", "{", "}", ",", ";", "~":
+            return 1
+        case ".":
+            return second == "." && third == "." ? 3 : 1
+        case "!":
+            return second == "=" ? 2 : nil
+        case "-":
+            return second == ">" || second == "=" ? 2 : 1
+        case ":", "%", "&", "+", "@", "^", "|", "=":
+            return second == "=" ? 2 : 1
+        case "*", "/", "<", ">":
+            let doubled: Unicode.Scalar = first == "*" ? "*" : first
+            if second == doubled { return third == "=" ? 3 : 2 }
+            return second == "=" ? 2 : 1
+        default:
+            return nil
+        }
+    }
 
     /// The end of the token starting at `start` (after whitespace), `start` itself for the
     /// empty end-of-line match, or nil when nothing matches (an error token follows).
@@ -23,7 +43,7 @@ enum PseudoToken {
             while end < count, line[end] != "\r", line[end] != "\n" { end += 1 }
             return end
         }
-        if let (length, quote) = StringPrefix.prefixedQuote(line, at: start) {
+        if let (length, quote) = StringPrefix.prefixedQuote(line[...], at: start) {
             let quoteIndex = start + length
             if quoteIndex + 2 < count, line[quoteIndex + 1] == quote, line[quoteIndex + 2] == quote {
                 return quoteIndex + 3
@@ -33,13 +53,9 @@ enum PseudoToken {
         // Funny: newline, operators.
         if line[start] == "\n" { return start + 1 }
         if line[start] == "\r", start + 1 < count, line[start + 1] == "\n" { return start + 2 }
-        for length in [3, 2, 1] where start + length <= count {
-            if operators.contains(SourceText.string(Array(line[start..<(start + length)]))) {
-                return start + length
-            }
-        }
+        if let length = operatorLength(line, at: start) { return start + length }
         // ContStr: a single-quoted string ending on this line or continued with a backslash.
-        if let (length, quote) = StringPrefix.prefixedQuote(line, at: start),
+        if let (length, quote) = StringPrefix.prefixedQuote(line[...], at: start),
            let end = continuedString(line, from: start + length + 1, quote: quote) {
             return end
         }

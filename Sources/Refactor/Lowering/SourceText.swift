@@ -37,25 +37,32 @@ enum SourceText {
 
     /// Python's `str.isspace()` for one scalar.
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return scalar == " " || ("\t"..."\r").contains(scalar) || ("\u{1C}"..."\u{1F}").contains(scalar)
+        }
         if scalar.properties.isWhitespace { return true }
         return ("\u{1C}"..."\u{1F}").contains(scalar)
     }
 
     /// Python's `\w` for one scalar (Unicode word character).
     static func isWord(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == "_" { return true }
+        if scalar.isASCII {
+            return scalar == "_" || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil
     }
 
     /// Python's `\d` for one scalar (Unicode decimal digit).
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.numericType == .decimal
+        if scalar.isASCII { return ("0"..."9").contains(scalar) }
+        return scalar.properties.numericType == .decimal
     }
 
     /// Python's `str.isidentifier()` applied to the first character of a token.
     static func startsIdentifier(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "_" || scalar.properties.isXIDStart
+        if scalar.isASCII { return scalar == "_" || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+        return scalar.properties.isXIDStart
     }
 
     /// `str.rstrip()`.
@@ -95,12 +102,14 @@ enum SourceText {
     }
 
     static func hasPrefix(_ line: Scalars, _ prefix: String) -> Bool {
-        let prefixScalars = Array(prefix.unicodeScalars)
-        return line.count >= prefixScalars.count && Array(line[0..<prefixScalars.count]) == prefixScalars
+        let prefixScalars = prefix.unicodeScalars
+        guard line.count >= prefixScalars.count else { return false }
+        return line[0..<prefixScalars.count].elementsEqual(prefixScalars)
     }
 
     static func hasSuffix(_ line: Scalars, _ suffix: String) -> Bool {
-        let suffixScalars = Array(suffix.unicodeScalars)
-        return line.count >= suffixScalars.count && Array(line[(line.count - suffixScalars.count)...]) == suffixScalars
+        let suffixScalars = suffix.unicodeScalars
+        guard line.count >= suffixScalars.count else { return false }
+        return line[(line.count - suffixScalars.count)...].elementsEqual(suffixScalars)
     }
 }

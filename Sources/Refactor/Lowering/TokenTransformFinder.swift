@@ -26,25 +26,26 @@ enum TokenTransformFinder {
     struct IPythonCrash: Error {}
 
     /// `make_tokens_by_line`: tokens grouped into logical lines.
-    static func group(_ tokens: [IPythonToken]) -> [[IPythonToken]] {
-        var groups: [[IPythonToken]] = [[]]
+    static func group(_ tokens: [IPythonToken]) -> [TokenLine] {
+        var groups: [TokenLine] = []
+        var start = 0
         var parenLevel = 0
-        for token in tokens {
-            groups[groups.count - 1].append(token)
+        for (index, token) in tokens.enumerated() {
             if token.kind == .newline || (token.kind == .nl && parenLevel <= 0) {
-                groups.append([])
-            } else if token.text == ["("] || token.text == ["["] || token.text == ["{"] {
+                groups.append(TokenLine(tokens: tokens, range: start..<(index + 1)))
+                start = index + 1
+            } else if token.isOpening {
                 parenLevel += 1
-            } else if token.text == [")"] || token.text == ["]"] || token.text == ["}"] {
+            } else if token.isClosing {
                 if parenLevel > 0 { parenLevel -= 1 }
             }
         }
-        if groups.last?.isEmpty == true { groups.removeLast() }
+        if start < tokens.count { groups.append(TokenLine(tokens: tokens, range: start..<tokens.count)) }
         return groups
     }
 
     /// All candidates, sorted the way `do_one_token_transform` tries them.
-    static func candidates(_ groups: [[IPythonToken]], lines: [Scalars]) throws -> [Candidate] {
+    static func candidates(_ groups: [TokenLine], lines: [Scalars]) throws -> [Candidate] {
         var found: [Candidate] = []
         if let candidate = try magicAssign(groups) { found.append(candidate) }
         if let candidate = systemAssign(groups, lines: lines) { found.append(candidate) }
@@ -59,23 +60,22 @@ enum TokenTransformFinder {
     }
 
     /// `_find_assign_op`: the index of the first `=` outside brackets.
-    static func assignIndex(_ line: [IPythonToken]) -> Int? {
+    static func assignIndex(_ line: TokenLine) -> Int? {
         var level = 0
         for (index, token) in line.enumerated() {
-            let text = token.text
-            if text == ["="], level == 0 { return index }
-            if text == ["("] || text == ["["] || text == ["{"] {
+            if token.isSingle("="), level == 0 { return index }
+            if token.isOpening {
                 level += 1
-            } else if text == [")"] || text == ["]"] || text == ["}"] {
+            } else if token.isClosing {
                 if level > 0 { level -= 1 }
             }
         }
         return nil
     }
 
-    private static func magicAssign(_ groups: [[IPythonToken]]) throws -> Candidate? {
+    private static func magicAssign(_ groups: [TokenLine]) throws -> Candidate? {
         for line in groups {
-            guard let assign = assignIndex(line), line.count >= assign + 2, line[assign + 1].text == ["%"] else {
+            guard let assign = assignIndex(line), line.count >= assign + 2, line[assign + 1].isSingle("%") else {
                 continue
             }
             guard assign + 2 < line.count else { throw IPythonCrash() }
@@ -87,16 +87,16 @@ enum TokenTransformFinder {
     }
 
     /// `SystemAssign.find_pre_312` (IPython on Python 3.11).
-    private static func systemAssign(_ groups: [[IPythonToken]], lines: [Scalars]) -> Candidate? {
+    private static func systemAssign(_ groups: [TokenLine], lines: [Scalars]) -> Candidate? {
         for line in groups {
             guard let assign = assignIndex(line) else { continue }
             let physical = line[assign].startLine - 1
             let physicalLine = physical < lines.count ? lines[physical] : []
-            guard SourceText.strip(physicalLine).first != "=", line.count >= assign + 2,
+            guard physicalLine.first(where: { !SourceText.isSpace($0) }) != "=", line.count >= assign + 2,
                   line[assign + 1].kind == .errorToken else { continue }
             var index = assign + 1
             while index < line.count, line[index].kind == .errorToken {
-                if line[index].text == ["!"] {
+                if line[index].isSingle("!") {
                     return Candidate(kind: .systemAssign, line: line[index].startLine - 1, column: line[index].startColumn)
                 }
                 if !(line[index].text.allSatisfy(SourceText.isSpace) && !line[index].text.isEmpty) { break }
@@ -108,7 +108,7 @@ enum TokenTransformFinder {
 
     private static let escapes: Set<Scalars> = [["!"], ["?"], ["%"], [","], [";"], ["/"]]
 
-    private static func escapedCommand(_ groups: [[IPythonToken]]) -> Candidate? {
+    private static func escapedCommand(_ groups: [TokenLine]) -> Candidate? {
         for line in groups where !line.isEmpty {
             var index = 0
             while index < line.count, line[index].kind == .indent || line[index].kind == .dedent { index += 1 }
@@ -120,8 +120,8 @@ enum TokenTransformFinder {
         return nil
     }
 
-    private static func helpEnd(_ groups: [[IPythonToken]]) -> Candidate? {
-        for line in groups where line.count > 2 && line[line.count - 2].text == ["?"] {
+    private static func helpEnd(_ groups: [TokenLine]) -> Candidate? {
+        for line in groups where line.count > 2 && line[line.count - 2].isSingle("?") {
             var index = 0
             while index < line.count - 1, line[index].kind == .indent || line[index].kind == .dedent { index += 1 }
             let question = line[line.count - 2]
