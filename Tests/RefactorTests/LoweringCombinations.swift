@@ -3,6 +3,13 @@
 /// cells), to exercise the token-by-token decisions of the lowering against IPython.
 enum LoweringCombinations {
     static let fragments: [String] = [
+        "if x: get_ipython().system('ls')",
+        "else: get_ipython().run_line_magic('time', 'q = 2')",
+        "for i in r: r2 = get_ipython().getoutput('ls')",
+        "with a: get_ipython().system('x'); y = 1",
+        "def h(): get_ipython().run_line_magic('matplotlib', 'inline')",
+        "if {'a': 1}: get_ipython().system('ls')",
+        "while f(lambda: 1): get_ipython().system('ls')",
         "%matplotlib inline",
         "%time x = 1",
         "%timeit -n 3 f(1)",

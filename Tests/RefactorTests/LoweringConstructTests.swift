@@ -73,6 +73,8 @@ struct LoweringConstructTests {
               kinds: ["line-magic"]),
         .init(source: "a = 1; get_ipython().system('ls'); b = 2", python: "a = 1; pass; b = 2", kinds: ["ipython-call"]),
         .init(source: "print(get_ipython())", python: "print(get_ipython())", kinds: []),
+        .init(source: "if x: get_ipython().system('ls')", python: "if x: pass", kinds: ["ipython-call"]),
+        .init(source: "for i in r: out = get_ipython().getoutput('ls')", python: "for i in r: out = ...", kinds: ["ipython-call"]),
         // Cleanup as IPython does it: leading indent and prompts.
         .init(source: "  x = 1\n  y = 2", python: "x = 1\ny = 2", kinds: []),
         .init(source: ">>> x = 1\n>>> y = x", python: "x = 1\ny = x", kinds: []),

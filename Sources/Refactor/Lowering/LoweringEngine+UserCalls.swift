@@ -52,6 +52,10 @@ extension LoweringEngine {
         var targetText: String
     }
 
+    private static let compoundKeywords: Set<String> = [
+        "if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case",
+    ]
+
     private static let trailing: [IPythonToken.Kind] = [.comment, .nl, .newline, .dedent, .endMarker]
 
     static func firstUserCall(_ groups: [TokenLine]) -> UserCallSite? {
@@ -84,6 +88,18 @@ extension LoweringEngine {
         if var site = call(tokens, at: first) {
             site.targets = nil
             return site
+        }
+        // A one-line compound statement: `if x: get_ipython().system('ls')`.
+        if tokens[first].kind == .name, compoundKeywords.contains(tokens[first].string) {
+            var depth = 0
+            for (index, token) in tokens.enumerated() where index > first {
+                if token.kind == .op, token.isOpening { depth += 1 }
+                if token.kind == .op, token.isClosing { depth = max(0, depth - 1) }
+                if depth == 0, token.isOperator(":") {
+                    return callStatement(Array(tokens[(index + 1)...]))
+                }
+            }
+            return nil
         }
         var depth = 0
         var lastAssign: Int?
