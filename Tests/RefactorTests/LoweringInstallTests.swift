@@ -1,4 +1,4 @@
-import Refactor
+@testable import Refactor
 import Testing
 
 @Suite("Lowering: pip and conda installs")
@@ -117,5 +117,16 @@ struct LoweringInstallTests {
         for source in ["!pip list", "!pip freeze > r.txt", "!apt-get install -y graphviz", "!echo pip install x"] {
             #expect(Lowering.lower(source).magics.map(\.kind) == ["shell"], "\(source)")
         }
+    }
+}
+
+@Suite("Lowering: install specs for the planner")
+struct LoweringInstallSpecsTests {
+    @Test("install specs list each package with its line; uninstalls are left out")
+    func installSpecs() {
+        let lowered = Lowering.lower("import os\n!pip install 'a>=1' b\n%pip uninstall -y c\n%conda install d=2")
+        #expect(lowered.installs.count == 3)
+        #expect(lowered.installSpecs.map(\.spec) == ["a>=1", "b", "d=2"])
+        #expect(lowered.installSpecs.map(\.line) == [2, 2, 4])
     }
 }
