@@ -185,4 +185,22 @@ enum LoweringCombinations {
             return parts.joined(separator: separator) + endings[generator.next(below: endings.count)]
         }
     }
+
+    /// Pieces for character soup: IPython escapes, quotes, brackets, prompts, and every line
+    /// break `str.splitlines` knows but CPython does not.
+    static let soupPieces: [String] = [
+        "%", "%%", "!", "!!", "?", "??", "\\", "'", "\"", "'''", "\"\"\"", "(", ")", "[", "]", "{", "}", ":", ";", "=",
+        "#", "\n", "\r", "\r\n", "\t", " ", "  ", "\u{0C}", "\u{0B}", "\u{85}", "\u{2028}", "x", "get_ipython", "().",
+        "system", "run_line_magic", "time", "timeit", "pip", "install", "-n", "1", ".", ",", "/", ">>> ", "... ",
+        "In [1]: ", "é", "0x", "1e", "f'", "rb'", "if", "else", "def", "lambda", "$", "`", "@", "*", "-", "bash",
+        "capture", "script", "python3",
+    ]
+
+    /// `count` short random strings of soup pieces.
+    static func soup(count: Int, seed: UInt64) -> [String] {
+        var generator = Generator(state: seed)
+        return (0..<count).map { _ in
+            (0..<generator.next(below: 12)).map { _ in soupPieces[generator.next(below: soupPieces.count)] }.joined()
+        }
+    }
 }

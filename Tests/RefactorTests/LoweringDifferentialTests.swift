@@ -24,6 +24,15 @@ struct LoweringDifferentialTests {
         #expect(compared > 1000)
     }
 
+    @Test("random character soup agrees with IPython")
+    func soupAgrees() throws {
+        let cells = LoweringCombinations.soup(count: 8000, seed: 7).enumerated().map {
+            LoweringTestSupport.CodeCell(origin: "soup #\($0.offset)", source: $0.element)
+        }
+        let compared = try compare(cells, label: "character soup")
+        #expect(compared > 1000)
+    }
+
     /// Compares every cell with the oracle; returns how many were compared as Python.
     private func compare(_ cells: [LoweringTestSupport.CodeCell], label: String) throws -> Int {
         let lowered = cells.map { Lowering.lower($0.source) }

@@ -18,7 +18,8 @@ struct LoweringEngine {
     ///   - bases: For each line, how many source columns precede it (stripped indentation).
     /// - Returns: The same number of lines, or nil when the cell is not Python.
     mutating func lowerLines(_ input: [Scalars], origin: Int, bases: [Int]) -> [Scalars]? {
-        guard let first = input.firstIndex(where: { !SourceText.isBlank($0) }) else { return input }
+        // IPython drops leading blank lines (`leading_empty_lines`); they stay as empty lines.
+        guard let first = input.firstIndex(where: { !SourceText.isBlank($0) }) else { return input.map(Self.emptied) }
         let cleanup = CleanupTransforms(Array(input[first...]))
         let context = Context(origin: origin + first,
                               bases: zip(bases[first...], cleanup.removed).map { $0 + $1 })
@@ -30,12 +31,21 @@ struct LoweringEngine {
         var work = cleanup.lines
         if let magic = CellMagicLine(work[0]) {
             guard let body = lowerCellMagic(magic, work: work, context: context) else { return nil }
-            return Array(input[..<first]) + body
+            return input[..<first].map(Self.emptied) + body
         }
         work = runTokenTransforms(work, context: context)
         work = rewriteUserCalls(work, context: context)
         work = rewriteAutomagicInstalls(work, context: context)
-        return Array(input[..<first]) + work
+        return input[..<first].map(Self.emptied) + work
+    }
+
+    /// A blank line reduced to its line break when CPython also reads that as one (`\n`,
+    /// `\r\n`, `\r`); a line ended by a break only IPython splits on (`\v`, `\f`, U+0085, …)
+    /// disappears, since CPython would read that character as part of the next line.
+    static func emptied(_ line: Scalars) -> Scalars {
+        if SourceText.hasSuffix(line, "\r\n") { return ["\r", "\n"] }
+        if let last = line.last, last == "\n" || last == "\r" { return [last] }
+        return []
     }
 
     /// Where a block of lines sits in the source.
