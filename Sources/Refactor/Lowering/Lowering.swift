@@ -19,7 +19,13 @@ public enum Lowering {
         var engine = LoweringEngine()
         let lowered = engine.lowerLines(lines, origin: 1, bases: Array(repeating: 0, count: lines.count))
         var python = lowered.map { SourceText.string(Array($0.joined())) }
-        if addedNewline, python?.hasSuffix("\n") == true { python?.removeLast() }
+        if addedNewline, python?.hasSuffix("\n") == true {
+            python?.removeLast()
+            // A backslash continuation must not end the input: keep the (now blank) last line.
+            if let text = python, text.hasSuffix("\\\n") || text.hasSuffix("\\\r\n") || text.hasSuffix("\\\r") {
+                python = text + " "
+            }
+        }
         let facts = engine.facts.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         let issues = engine.issues.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         return LoweredCell(python: python, magics: facts, cellMagic: engine.cellMagic, issues: issues)

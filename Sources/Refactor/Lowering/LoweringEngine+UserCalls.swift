@@ -117,8 +117,12 @@ extension LoweringEngine {
         return site
     }
 
-    /// `get_ipython ( ) . name ( … )` at `index`, running to the end of the statement.
-    private static func call(_ tokens: [IPythonToken], at index: Int) -> UserCallSite? {
+    /// `get_ipython ( ) . name ( … )` at `index`, possibly inside redundant parentheses,
+    /// running to the end of the statement.
+    private static func call(_ tokens: [IPythonToken], at start: Int) -> UserCallSite? {
+        var parens = 0
+        while start + parens < tokens.count, tokens[start + parens].isOperator("(") { parens += 1 }
+        let index = start + parens
         guard index + 5 < tokens.count, tokens[index].isName("get_ipython"), tokens[index + 1].isOperator("("),
               tokens[index + 2].isOperator(")"), tokens[index + 3].isOperator("."), tokens[index + 4].kind == .name,
               tokens[index + 5].isOperator("(") else { return nil }
@@ -135,9 +139,15 @@ extension LoweringEngine {
                 }
             }
         }
-        guard let close, tokens[(close + 1)...].allSatisfy({ trailing.contains($0.kind) }) else { return nil }
-        return UserCallSite(start: tokens[index], close: tokens[close], method: tokens[index + 4].string,
-                            arguments: Array(tokens[(index + 6)..<close]), targets: nil, targetText: "")
+        guard var close else { return nil }
+        let callClose = close
+        for _ in 0..<parens {
+            guard close + 1 < tokens.count, tokens[close + 1].isOperator(")") else { return nil }
+            close += 1
+        }
+        guard tokens[(close + 1)...].allSatisfy({ trailing.contains($0.kind) }) else { return nil }
+        return UserCallSite(start: tokens[start], close: tokens[close], method: tokens[index + 4].string,
+                            arguments: Array(tokens[(index + 6)..<callClose]), targets: nil, targetText: "")
     }
 
     private mutating func userCallReplacement(_ site: UserCallSite, context: Context, line: Int, column: Int, endLine: Int) -> Scalars {
