@@ -1,9 +1,10 @@
 import Diagnostics
 
 extension LoweringEngine {
-    /// `EscapedCommand.transform`: the replacement for `!cmd`, `!!cmd`, `?obj`, `%magic`, and
-    /// the autocall escapes `,f a b`, `;f a b`, `/f a b` (kept as the call IPython writes).
-    mutating func escapedCommand(_ text: Scalars, context: Context, line: Int, column: Int, endLine: Int) -> Scalars {
+    /// `EscapedCommand.transform` for `!cmd`, `!!cmd`, `?obj`, `%magic`, and the autocall
+    /// escapes `,f a b`, `;f a b`, `/f a b`: the text IPython writes, and what its
+    /// `get_ipython()` call becomes as a statement (nil for autocall, which stays a call).
+    mutating func escapedCommand(_ text: Scalars, context: Context, line: Int, column: Int, endLine: Int) -> (call: Scalars, replacement: Scalars?) {
         let escape: Scalars
         if text.count > 1, text[0..<2] == ["!", "!"] || text[0..<2] == ["?", "?"] {
             escape = Array(text[0..<2])
@@ -13,24 +14,31 @@ extension LoweringEngine {
         let content = Array(text[escape.count...])
         let contentText = SourceText.string(content)
         let span = (context.sourceLine(line), context.sourceLine(endLine))
+        let pass = SourceText.scalars("pass")
         switch SourceText.string(escape) {
         case "!", "!!":
             recordShell(contentText, capturesOutput: escape.count == 2, via: SourceText.string(escape), line: span.0, endLine: span.1)
-            return SourceText.scalars("pass")
+            let method = escape.count == 2 ? "getoutput" : "system"
+            return (SourceText.scalars("get_ipython().\(method)(\(PythonRepr.repr(contentText)))"), pass)
         case "?", "??":
             recordHelp(target: content, detailed: escape.count == 2, context: context, line: line, endLine: endLine)
-            return SourceText.scalars("pass")
+            if content.isEmpty { return (SourceText.scalars("get_ipython().show_usage()"), pass) }
+            return (Self.helpCall(target: content, escape: escape), pass)
         case "%":
             let (name, arguments) = SourceText.partitionAtSpace(content)
-            return lineMagicStatement(name: SourceText.string(name), arguments: SourceText.string(arguments),
-                                      context: context, line: line, column: column, endLine: endLine)
+            let nameText = SourceText.string(name)
+            let argumentText = SourceText.string(arguments)
+            let replacement = lineMagicStatement(name: nameText, arguments: argumentText,
+                                                 context: context, line: line, column: column, endLine: endLine)
+            let call = "get_ipython().run_line_magic(\(PythonRepr.repr(nameText)), \(PythonRepr.repr(argumentText)))"
+            return (SourceText.scalars(call), replacement)
         default:
             let call = Self.autocall(escape: escape, content: content)
             facts.append(.ipythonCall(IPythonCall(method: "autocall", arguments: SourceText.string(text),
                                                   line: span.0, endLine: span.1)))
             issue("lowering.autocall", .note, "ipython autocall syntax is rewritten as the call \(SourceText.string(call))",
                   context, line: line, column: column)
-            return call
+            return (call, nil)
         }
     }
 

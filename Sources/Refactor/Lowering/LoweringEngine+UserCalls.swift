@@ -6,23 +6,33 @@ extension LoweringEngine {
         // Statements are found the way CPython will parse the result: lines end at `\n`,
         // `\r\n` or `\r` only (IPython's own lines also break at `\f`, `\v`, …).
         var text = Array(lines.joined())
-        var changed = false
-        for _ in 0..<Self.loopLimit {
-            let view = CPythonLines(text)
-            let result = IPythonTokenizer.tokenize(view.normalized)
-            if case .indentation = result.failure { break }
-            guard let site = Self.firstUserCall(TokenTransformFinder.group(result.tokens)) else { break }
+        let view = CPythonLines(text)
+        let result = IPythonTokenizer.tokenize(view.normalized)
+        if case .indentation = result.failure { return lines }
+        let sites = Self.userCalls(TokenTransformFinder.group(result.tokens))
+        guard !sites.isEmpty else { return lines }
+        // Replace from the last to the first so earlier offsets stay valid.
+        var edits: [(start: Int, end: Int, replacement: Scalars)] = []
+        for site in sites {
             let start = view.offset(line: site.start.startLine - 1, column: site.start.startColumn)
             let end = view.offset(line: site.close.endLine - 1, column: site.close.endColumn)
-            let lineEnd = view.contentEnd(line: site.close.endLine - 1)
+            let callOffset = view.offset(line: site.call.startLine - 1, column: site.call.startColumn)
             let (line, column) = Self.ipythonPosition(text, offset: start)
+            let (callLine, callColumn) = Self.ipythonPosition(text, offset: callOffset)
             let (endLine, _) = Self.ipythonPosition(text, offset: max(start, end - 1))
-            let replacement = userCallReplacement(site, context: context, line: line, column: column, endLine: endLine)
-            let breaks = text[start..<end].filter { SourceText.lineBreaks.contains($0) }
-            text = Array(text[..<start]) + replacement + Array(text[end..<lineEnd]) + breaks + Array(text[lineEnd...])
-            changed = true
+            let key = GeneratedCall(line: callLine, column: callColumn, block: block)
+            let replacement = generated[key] ?? userCallReplacement(site, context: context, line: line, column: column, endLine: endLine)
+            edits.append((start, end, replacement))
         }
-        return changed ? SourceText.splitLines(SourceText.string(text)) : lines
+        for edit in edits.reversed() {
+            // Later edits only changed text after `edit.end`, so the rest of its line is found now.
+            var lineEnd = edit.end
+            while lineEnd < text.count, text[lineEnd] != "\n", text[lineEnd] != "\r" { lineEnd += 1 }
+            let breaks = text[edit.start..<edit.end].filter { SourceText.lineBreaks.contains($0) }
+            text = Array(text[..<edit.start]) + edit.replacement + Array(text[edit.end..<lineEnd]) + breaks
+                + Array(text[lineEnd...])
+        }
+        return SourceText.splitLines(SourceText.string(text))
     }
 
     /// The 0-based line (as `str.splitlines` counts) and column of an offset.
@@ -44,6 +54,8 @@ extension LoweringEngine {
 
     struct UserCallSite {
         var start: IPythonToken
+        /// The `get_ipython` token (after any redundant parentheses).
+        var call: IPythonToken
         var close: IPythonToken
         var method: String
         var arguments: [IPythonToken]
@@ -58,7 +70,8 @@ extension LoweringEngine {
 
     private static let trailing: [IPythonToken.Kind] = [.comment, .nl, .newline, .dedent, .endMarker]
 
-    static func firstUserCall(_ groups: [TokenLine]) -> UserCallSite? {
+    static func userCalls(_ groups: [TokenLine]) -> [UserCallSite] {
+        var sites: [UserCallSite] = []
         for group in groups {
             var segmentStart = 0
             var depth = 0
@@ -71,13 +84,13 @@ extension LoweringEngine {
                     if token.kind == .op, token.isClosing { depth = max(0, depth - 1) }
                 }
                 if atEnd || (depth == 0 && group[index].isOperator(";")) {
-                    if let site = callStatement(Array(group[segmentStart..<index])) { return site }
+                    if let site = callStatement(Array(group[segmentStart..<index])) { sites.append(site) }
                     segmentStart = index + 1
                 }
                 index += 1
             }
         }
-        return nil
+        return sites
     }
 
     /// A statement (tokens between `;`s) that is `get_ipython().m(...)` or `t = get_ipython().m(...)`.
@@ -146,7 +159,7 @@ extension LoweringEngine {
             close += 1
         }
         guard tokens[(close + 1)...].allSatisfy({ trailing.contains($0.kind) }) else { return nil }
-        return UserCallSite(start: tokens[start], close: tokens[close], method: tokens[index + 4].string,
+        return UserCallSite(start: tokens[start], call: tokens[index], close: tokens[close], method: tokens[index + 4].string,
                             arguments: Array(tokens[(index + 6)..<callClose]), targets: nil, targetText: "")
     }
 

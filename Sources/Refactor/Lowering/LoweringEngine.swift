@@ -7,6 +7,23 @@ struct LoweringEngine {
     var facts: [MagicFact] = []
     var issues: [LoweringIssue] = []
     var cellMagic: CellMagic?
+    /// The `get_ipython()` calls the transform loop wrote (as IPython writes them), by
+    /// position, with what each becomes when it is a statement (`pass`, `...`, a timed
+    /// statement). Their facts are already recorded.
+    var generated: [GeneratedCall: Scalars] = [:]
+
+    struct GeneratedCall: Hashable {
+        /// 0-based line in the block being lowered.
+        var line: Int
+        /// 0-based column of `get_ipython`.
+        var column: Int
+        /// Which block of lines (the cell, or a nested `%time`/`%%capture` body) it is in.
+        var block: Int
+    }
+
+    /// The block being lowered, and how many blocks were started.
+    var block = 0
+    var blockCount = 0
 
     /// IPython's `TRANSFORM_LOOP_LIMIT`.
     static let loopLimit = 500
@@ -29,6 +46,10 @@ struct LoweringEngine {
                                         line: context.origin, column: 1))
         }
         var work = cleanup.lines
+        let outerBlock = block
+        blockCount += 1
+        block = blockCount
+        defer { block = outerBlock }
         if let magic = CellMagicLine(work[0]) {
             guard let body = lowerCellMagic(magic, work: work, context: context) else { return nil }
             return input[..<first].map(Self.emptied) + body
@@ -146,14 +167,19 @@ struct LoweringEngine {
                       context, line: line, column: column)
             }
             recordHelp(target: match.target, detailed: match.escape.count == 2, context: context, line: line, endLine: questionLine)
-            Self.replace(&work, from: line, through: questionLine, with: indent + SourceText.scalars("pass"))
+            let call = Self.helpCall(target: match.target, escape: match.escape)
+            generated[GeneratedCall(line: line, column: indent.count, block: block)] = SourceText.scalars("pass")
+            Self.replace(&work, from: line, through: questionLine, with: indent + call)
             return line...questionLine
         case .escapedCommand:
             let end = Self.endOfContinuedLine(work, from: line)
             let indent = Array(work[line][..<column])
             let text = Self.assembleContinuedLine(work, line: line, column: column, endLine: end)
-            let replacement = escapedCommand(text, context: context, line: line, column: column, endLine: end)
-            Self.replace(&work, from: line, through: end, with: indent + replacement)
+            let (call, replacement) = escapedCommand(text, context: context, line: line, column: column, endLine: end)
+            if let replacement {
+                generated[GeneratedCall(line: line, column: indent.count, block: block)] = replacement
+            }
+            Self.replace(&work, from: line, through: end, with: indent + call)
             return line...end
         case .magicAssign, .systemAssign:
             let end = Self.endOfContinuedLine(work, from: line)
@@ -161,10 +187,13 @@ struct LoweringEngine {
             let rhs = Self.assembleContinuedLine(work, line: line, column: column, endLine: end)
             let targets = Self.assignmentTargets(lhs)
             let span = (context.sourceLine(line), context.sourceLine(end))
+            let call: String
             if candidate.kind == .systemAssign {
-                let command = SourceText.string(Array(rhs.dropFirst()))
-                facts.append(.shellCapture(CapturedOutput(targets: targets, command: command, line: span.0, endLine: span.1)))
-                recordInstalls(inShell: command, via: "capture", line: span.0, endLine: span.1)
+                let command = Array(rhs.dropFirst())
+                let commandText = SourceText.string(command)
+                facts.append(.shellCapture(CapturedOutput(targets: targets, command: commandText, line: span.0, endLine: span.1)))
+                recordInstalls(inShell: commandText, via: "capture", line: span.0, endLine: span.1)
+                call = "get_ipython().getoutput(\(PythonRepr.repr(commandText)))"
             } else {
                 let (name, arguments) = SourceText.partitionAtSpace(Array(rhs.dropFirst()))
                 let nameText = SourceText.string(name)
@@ -174,10 +203,18 @@ struct LoweringEngine {
                 if nameText == "sx" || nameText == "system" {
                     recordInstalls(inShell: argumentText, via: "capture", line: span.0, endLine: span.1)
                 }
+                call = "get_ipython().run_line_magic(\(PythonRepr.repr(nameText)), \(PythonRepr.repr(argumentText)))"
             }
-            Self.replace(&work, from: line, through: end, with: lhs + SourceText.scalars("..."))
+            generated[GeneratedCall(line: line, column: lhs.count, block: block)] = SourceText.scalars("...")
+            Self.replace(&work, from: line, through: end, with: lhs + SourceText.scalars(call))
             return line...end
         }
+    }
+
+    /// `_make_help_call`: `get_ipython().run_line_magic('pinfo', 'target')` (or `pinfo2`, `psearch`).
+    static func helpCall(target: Scalars, escape: Scalars) -> Scalars {
+        let method = escape.count == 2 ? "pinfo2" : target.contains("*") ? "psearch" : "pinfo"
+        return SourceText.scalars("get_ipython().run_line_magic(\(PythonRepr.repr(method)), ") + PythonRepr.repr(target) + [")"]
     }
 
     /// The assignment targets in the text before `= !cmd` / `= %magic`.
