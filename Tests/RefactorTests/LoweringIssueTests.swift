@@ -53,3 +53,16 @@ struct LoweringIssueTests {
         #expect(kinds == ["cell-magic", "line-magic", "install", "shell-capture", "magic-capture", "help", "ipython-call", "shell", "line-magic"])
     }
 }
+
+@Suite("Lowering: limits")
+struct LoweringLimitTests {
+    @Test("like IPython (TRANSFORM_LOOP_LIMIT), 499 pieces of syntax are lowered and 500 are an error")
+    func transformLimit() {
+        let small = Lowering.lower((0..<499).map { "!echo \($0)" }.joined(separator: "\n"))
+        #expect(small.issues.isEmpty)
+        #expect(small.python == Array(repeating: "pass", count: 499).joined(separator: "\n"))
+        let large = Lowering.lower((0..<500).map { "!echo \($0)" }.joined(separator: "\n"))
+        #expect(large.issues.map(\.id) == ["lowering.ipython-error"])
+        #expect(large.magics.count == 500)
+    }
+}

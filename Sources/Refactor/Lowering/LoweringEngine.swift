@@ -124,6 +124,10 @@ struct LoweringEngine {
             }
             cache.update(work, changed: changed)
         }
+        // IPython raises after TRANSFORM_LOOP_LIMIT transformations.
+        issue("lowering.ipython-error", .error,
+              "ipython cannot transform this cell: it has more than \(Self.loopLimit) pieces of ipython syntax",
+              context, line: 0, column: 0)
         return work
     }
 
