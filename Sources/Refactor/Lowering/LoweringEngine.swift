@@ -126,7 +126,7 @@ struct LoweringEngine {
         }
         // IPython raises after TRANSFORM_LOOP_LIMIT transformations.
         issue("lowering.ipython-error", .error,
-              "ipython cannot transform this cell: it has more than \(Self.loopLimit) pieces of ipython syntax",
+              "ipython cannot transform this cell: it has \(Self.loopLimit) or more pieces of ipython syntax",
               context, line: 0, column: 0)
         return work
     }
