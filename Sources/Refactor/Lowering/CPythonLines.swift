@@ -35,10 +35,4 @@ struct CPythonLines {
         guard line < starts.count else { return contentEnds.last ?? 0 }
         return starts[line] + column
     }
-
-    /// The offset where a line's terminator starts.
-    func contentEnd(line: Int) -> Int {
-        guard line < contentEnds.count else { return contentEnds.last ?? 0 }
-        return contentEnds[line]
-    }
 }

@@ -246,12 +246,3 @@ struct LoweringEngine {
         }.filter { !$0.isEmpty }
     }
 }
-
-extension String {
-    func strippingCharacters(_ set: String) -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
-        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
-        return String(scalars)
-    }
-}
