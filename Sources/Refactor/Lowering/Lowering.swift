@@ -3,9 +3,11 @@
 /// It mirrors IPython 8's `TransformerManager.transform_cell` decision for decision (prompt
 /// and indentation cleanup, `%%cell` magics, `x = %magic`, `x = !cmd`, `%magic`/`!cmd`/`?obj`
 /// escapes, `obj?` help, found token by token so strings and comments are never touched), but
-/// where IPython writes a `get_ipython()` call it writes `pass` (or `target = ...` for an
-/// assignment, or the timed statement for `%time`/`%timeit`/`%prun`/`%debug`) on the same
-/// line, so line `n` of the result is line `n` of the cell.
+/// where IPython's result has a `get_ipython()` statement it has `pass` (or `target = ...` for
+/// an assignment, or the timed statement for `%time`/`%timeit`/`%prun`/`%debug`) on the same
+/// line, so line `n` of the result is line `n` of the cell. `Tests/Oracle/ipython_lower.py`
+/// is the same definition written against IPython itself; the differential tests hold the two
+/// to the same AST.
 public enum Lowering {
     /// Lowers one code cell.
     /// - Parameter source: The cell's source text.

@@ -1,8 +1,15 @@
 import Diagnostics
 
-/// Lowers cell lines the way IPython 8's `TransformerManager.transform_cell` does, but writes
-/// plain Python that keeps the line structure (`pass` or `target = ...` where IPython writes a
-/// `get_ipython()` call) and records a fact for every construct it replaces.
+/// Lowers cell lines the way IPython 8's `TransformerManager.transform_cell` does, keeping the
+/// line structure, and records a fact for every construct it replaces.
+///
+/// Two phases. First IPython's own loop, decision for decision: cleanup (blank lines, indent,
+/// prompts), `%%cell` magics, then the token transformers one at a time, each writing the
+/// exact `get_ipython()` call IPython writes (a replaced multi-line construct leaves blank
+/// lines). Then one pass over the result as CPython will parse it turns every
+/// `get_ipython().m(...)` statement (generated or written by the user) into `pass`,
+/// `target = ...`, or the statement a timing magic runs — the shape of the oracle's AST
+/// post-processing.
 struct LoweringEngine {
     var facts: [MagicFact] = []
     var issues: [LoweringIssue] = []
