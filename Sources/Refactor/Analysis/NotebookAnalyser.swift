@@ -60,18 +60,10 @@ public struct NotebookAnalyser: Sendable {
         return names
     }
 
+    /// Lowering issues, including cells whose cell magic is not Python
+    /// (`lowering.non-python-cell`), which stay out of the analysis.
     private func loweringDiagnostics(_ lowered: LoweredCell, cell: Cell, path: String) -> [Diagnostic] {
-        var result = lowered.issues.map { issue in
-            Diagnostic.warning(issue.id, issue.message,
-                               at: SourceLocation(path: path, cell: cell.index, line: issue.line, column: issue.column))
-        }
-        if lowered.python == nil {
-            result.append(.warning(
-                "notebook.unsupported-cell",
-                "this cell is not Python (\(Self.cellMagicName(cell.source))): it is left out of the analysis and of the project",
-                at: SourceLocation(path: path, cell: cell.index, line: 1, column: 1)))
-        }
-        return result
+        lowered.issues.map { $0.diagnostic(path: path, cell: cell.index) }
     }
 
     private func syntaxDiagnostics(_ analysis: PythonAnalysis, cell: Cell, path: String) -> [Diagnostic] {
@@ -80,19 +72,5 @@ public struct NotebookAnalyser: Sendable {
                              at: SourceLocation(path: path, cell: cell.index, line: issue.line, column: issue.column),
                              notes: ["the rest of the notebook is still analysed"])
         }
-    }
-
-    /// The first line of a cell magic cell, e.g. `%%bash`.
-    static func cellMagicName(_ source: String) -> String {
-        let firstLine = source.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
-        let trimmed = firstLine.trimmingPrefix(while: { $0 == " " || $0 == "\t" })
-        let word = trimmed.prefix(while: { !$0.isWhitespace })
-        return word.isEmpty ? "unknown cell magic" : String(word)
-    }
-}
-
-extension Substring {
-    func trimmingPrefix(while predicate: (Character) -> Bool) -> Substring {
-        self[(firstIndex(where: { !predicate($0) }) ?? endIndex)...]
     }
 }
