@@ -29,4 +29,19 @@ public enum FileKind: String, Sendable, Hashable, Codable, CaseIterable {
         }
         return nil
     }
+
+    /// The kind by name, refined by content: a YAML file with top-level `services:` and no
+    /// `kind:` is a Compose file whatever its name.
+    /// - Parameters:
+    ///   - path: The path.
+    ///   - text: The file's text.
+    /// - Returns: The kind.
+    public static func detect(path: String, text: String) -> FileKind? {
+        let kind = detect(path: path)
+        guard kind == .kubernetes else { return kind }
+        let lines = text.split(separator: "\n")
+        let hasKind = lines.contains { $0.hasPrefix("kind:") || $0.hasPrefix("- kind:") || $0.contains(" kind:") }
+        if !hasKind, lines.contains(where: { $0.hasPrefix("services:") }) { return .compose }
+        return kind
+    }
 }

@@ -82,11 +82,12 @@ public struct Linter: Sendable {
         var texts: [(String, String, FileKind)] = []
         var problems: [Diagnostic] = []
         for path in paths {
-            guard let kind = FileKind.detect(path: path) else { continue }
+            guard FileKind.detect(path: path) != nil else { continue }
             guard let text = fileSystem.contents(of: path) else {
                 problems.append(.error("lint.unreadable-file", "cannot read the file", at: SourceLocation(path: path, line: 1, column: 1)))
                 continue
             }
+            guard let kind = FileKind.detect(path: path, text: text) else { continue }
             texts.append((path, text, kind))
         }
         let included = Set(texts.filter { $0.2 == .requirements }.flatMap { RequirementsFacts.includes(path: $0.0, text: $0.1) })
