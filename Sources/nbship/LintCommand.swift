@@ -27,7 +27,7 @@ extension NBShip {
         var paths: [String] = []
 
         @Option(help: "Output format: text, json, sarif or github.")
-        var format: LintOutputFormat = .text
+        var format: String = LintOutputFormat.text.rawValue
 
         @Flag(help: "Turn on the opt-in rules (floating tags, digests, registries, OS package pins).")
         var strict = false
@@ -36,12 +36,24 @@ extension NBShip {
         var config: String?
 
         @Option(help: "The lowest severity that fails the run: note, warning or error.")
-        var severityThreshold: Severity = .warning
+        var severityThreshold: String = Severity.warning.rawValue
 
         @Flag(help: "List the rules with their peer equivalents and exit.")
         var listRules = false
 
+        /// Reports a usage error the way the house does (exit code 2, not ArgumentParser's 64).
+        func usageError(_ message: String) -> ExitCode {
+            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            return ExitCode(2)
+        }
+
         func run() throws {
+            guard let format = LintOutputFormat(rawValue: format) else {
+                throw usageError("unknown format '\(format)'; use text, json, sarif or github")
+            }
+            guard let severityThreshold = Severity(rawValue: severityThreshold) else {
+                throw usageError("unknown severity '\(severityThreshold)'; use note, warning or error")
+            }
             if listRules {
                 print(RuleListing.render(), terminator: "")
                 return
@@ -50,7 +62,7 @@ extension NBShip {
             let configPath = config ?? (FileManager.default.fileExists(atPath: ".nbship.toml") ? ".nbship.toml" : nil)
             if let configPath {
                 guard let text = LocalFileSystem().contents(of: configPath) else {
-                    throw ValidationError("cannot read the configuration file '\(configPath)'")
+                    throw usageError("cannot read the configuration file '\(configPath)'")
                 }
                 do {
                     configuration = try LintConfiguration.parse(toml: text, path: configPath)
@@ -110,11 +122,9 @@ extension NBShip {
 }
 
 /// The output formats of `nbship lint`.
-enum LintOutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum LintOutputFormat: String, CaseIterable {
     case text, json, sarif, github
 }
-
-extension Severity: ExpressibleByArgument {}
 
 extension NBShip.LintCommand {
 
