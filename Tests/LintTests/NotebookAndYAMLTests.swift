@@ -29,6 +29,18 @@ import Testing
         ])
     }
 
+    static let bad = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("../shared/corpus/bad").standardizedFileURL.path
+
+    @Test func corpusNotebooksFromNbformat3AreReadAndTruncatedOnesLocated() throws {
+        let v3 = try String(contentsOfFile: Self.bad + "/nbformat__test3.ipynb", encoding: .utf8)
+        let cells = try JSONNotebookCellReader().codeCells(in: v3, path: "v3.ipynb")
+        #expect(!cells.isEmpty)
+        let truncated = try String(contentsOfFile: Self.bad + "/derived__truncated_json.ipynb", encoding: .utf8)
+        let report = LintHarness.lint(["t.ipynb": truncated])
+        #expect(report.problems.first?.location?.line == truncated.split(separator: "\n", omittingEmptySubsequences: false).count)
+    }
+
     @Test func brokenNotebookIsAProblemNotACrash() {
         let report = LintHarness.lint(["nb.ipynb": "{\"cells\": [ {"])
         #expect(report.problems.map(\.id) == ["lint.parse-error"])
