@@ -68,7 +68,7 @@ import Testing
     @Test func multipleCommandsWithSudoEnvAndRedirections() {
         let text = "FROM python:3.12\nRUN sudo -E pip3 install --user black 2>&1 >/dev/null; PIP_NO_CACHE=1 python3 -m pip install isort || true\n"
         #expect(LintHarness.summary(["Dockerfile": text]) == [
-            "pip.unpinned@Dockerfile:2:33", "pip.unpinned@Dockerfile:2:96",
+            "pip.unpinned@Dockerfile:2:33", "pip.unpinned@Dockerfile:2:94",
         ])
     }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import Testing
 @testable import Lint
 
@@ -98,5 +99,24 @@ import Testing
         let report = LintHarness.lint(["pyproject.toml": "[project]\ndependencies = [\"a\"\nname = 1\n"])
         #expect(report.problems.map(\.id) == ["lint.parse-error"])
         #expect((report.problems.first?.location?.line ?? 0) >= 2)
+    }
+}
+
+@Suite struct TOMLPrecheckTests {
+    /// toml++ aborts the process on these; nbship must report them as located parse errors.
+    @Test(arguments: [("[}roject]\n", 1, 2), ("a = 1\n[[}x]]\n", 2, 3), ("[ .x]\n", 1, 3), ("[\nx]\n", 1, 2),
+                          ("[project]\ndependencies = [\"a\",}\"b\"]\n", 2, 21), ("a = { b = [ } ] }\n", 1, 13)])
+    func inputsThatCrashTomlPlusPlusAreLocatedErrors(_ text: String, _ line: Int, _ column: Int) {
+        let report = LintHarness.lint(["pyproject.toml": text])
+        #expect(report.problems.map(\.id) == ["lint.parse-error"])
+        #expect(report.problems.first?.location?.line == line && report.problems.first?.location?.column == column)
+        #expect(throws: DiagnosticError.self) { try LintConfiguration.parse(toml: text, path: ".nbship.toml") }
+    }
+
+    @Test(arguments: [
+        "a = [\n  [\n    1\n  ]\n]\n", "s = \"\"\"\n[}\n\"\"\"\n", "t = { x = [\n[1]] }\n", "[\"quoted key\"]\n[[ arr ]]\n",
+    ])
+    func validTomlIsNotRejected(_ text: String) {
+        #expect(TOMLPrecheck.unsafeHeader(in: text) == nil)
     }
 }

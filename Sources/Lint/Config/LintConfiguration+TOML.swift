@@ -20,6 +20,11 @@ extension LintConfiguration {
     /// - Returns: The configuration.
     /// - Throws: ``DiagnosticError`` (`lint.invalid-config`) for bad TOML, unknown keys, ids or values.
     public static func parse(toml text: String, path: String) throws(DiagnosticError) -> LintConfiguration {
+        if let (line, column) = TOMLPrecheck.unsafeHeader(in: text) {
+            throw DiagnosticError(.error(
+                "lint.invalid-config", "invalid TOML: a table name must start with a letter, digit, '_', '-' or a quote",
+                at: SourceLocation(path: path, line: line, column: column)))
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

@@ -48,16 +48,22 @@ public enum InstallCommandParser {
         return []
     }
 
-    /// Drops leading variable assignments and wrappers (`sudo`, `env`, `then`, …).
+    /// Drops leading variable assignments and wrappers (`sudo -E`, `env X=1`, `then`, …) with
+    /// the wrappers' own options.
     static func strip(_ words: inout ArraySlice<ShellWord>) {
-        let wrappers: Set<String> = [
-            "sudo", "env", "time", "nice", "exec", "command", "then", "do", "else", "{", "!", "if", "while",
-            "until", "nohup", "xargs", "eval",
-        ]
+        let keywords: Set<String> = ["then", "do", "else", "{", "!", "if", "while", "until", "eval"]
+        let wrappers: Set<String> = ["sudo", "env", "time", "nice", "exec", "command", "nohup", "xargs"]
+        let valueOptions: Set<String> = ["-u", "-g", "-n", "-C", "-h", "-p", "-U", "-I"]
+        var afterWrapper = false
         while let first = words.first {
-            if wrappers.contains(first.text) || isAssignment(first.text) || (first.text.hasPrefix("-") && !words.isEmpty
-                && words.startIndex > 0 && wrappers.contains(words[words.startIndex - 1].text)) {
+            if keywords.contains(first.text) || isAssignment(first.text) {
                 words = words.dropFirst()
+            } else if wrappers.contains(first.text) {
+                afterWrapper = true
+                words = words.dropFirst()
+            } else if afterWrapper, first.text.hasPrefix("-") {
+                words = words.dropFirst()
+                if valueOptions.contains(first.text) { words = words.dropFirst() }
             } else {
                 break
             }

@@ -14,6 +14,12 @@ public enum PyprojectFacts {
     public static func extract(path: String, text: String) -> FileFacts {
         var facts = FileFacts(path: path)
         facts.ignores = IgnoreScanner.scan(text: text, path: path, cell: nil)
+        if let (line, column) = TOMLPrecheck.unsafeHeader(in: text) {
+            facts.problems.append(.error(
+                "lint.parse-error", "invalid TOML: a table name must start with a letter, digit, '_', '-' or a quote",
+                at: SourceLocation(path: path, line: line, column: column)))
+            return facts
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -1,13 +1,20 @@
 extension ImageUse {
-    /// How a message names the place, e.g. `FROM image 'debian'`.
+    /// How a message names the place, e.g. `base image 'debian'`, with what variables
+    /// expanded to when that is known (`base image '${BASE}' ('python:3.12')`).
     var subject: String {
-        switch origin {
-        case .from: "base image '\(written)'"
-        case .copyFrom: "COPY --from image '\(written)'"
-        case .mountFrom: "RUN --mount image '\(written)'"
-        case .compose: "compose image '\(written)'"
-        case .kubernetes: "container image '\(written)'"
+        let place = switch origin {
+        case .from: "base image"
+        case .copyFrom: "COPY --from image"
+        case .mountFrom: "RUN --mount image"
+        case .compose: "compose image"
+        case .kubernetes: "container image"
         }
+        var text = "\(place) '\(written)'"
+        if written.contains("$"), let (reference, assumption) = reference, assumption == nil,
+           reference.original != written {
+            text += " ('\(reference.original)')"
+        }
+        return text
     }
 
     /// The concrete reference, when there is one.
