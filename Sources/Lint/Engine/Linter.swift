@@ -105,7 +105,7 @@ public struct Linter: Sendable {
     }
 
     func isIgnored(_ finding: Diagnostic, rule: RuleDescription, facts: FileFacts) -> Bool {
-        guard rule.id != "ignore.missing-reason", let location = finding.location else { return false }
+        guard !rule.id.hasPrefix("ignore."), let location = finding.location else { return false }
         let start = facts.statementStarts[LineKey(cell: location.cell, line: location.line)] ?? location.line
         return facts.ignores.contains { directive in
             guard directive.location.path == location.path else { return false }

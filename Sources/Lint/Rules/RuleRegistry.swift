@@ -5,7 +5,7 @@ public enum RuleRegistry {
         UntaggedImageRule(), LatestTagRule(), FloatingTagRule(), MissingDigestRule(), UnresolvableReferenceRule(),
         InvalidReferenceRule(), RegistryNotAllowedRule(), UnpinnedPipRule(), UnpinnedRequirementRule(),
         UnpinnedPyprojectDependencyRule(), UnpinnedNotebookInstallRule(), UnpinnedCondaRule(), UnpinnedAptRule(),
-        UnpinnedApkRule(), UnpinnedNpmRule(), IgnoreWithoutReasonRule(),
+        UnpinnedApkRule(), UnpinnedNpmRule(), IgnoreWithoutReasonRule(), IgnoreUnknownRuleRule(),
     ]
 
     /// The description of the rule with an id, if there is one.
