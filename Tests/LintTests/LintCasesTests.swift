@@ -18,12 +18,25 @@ import Testing
         var kind: String
         var snippet: String
         var expected: String
-        var testDescription: String { "row \(number) [\(kind)] \(source.split(separator: "[").first ?? "")" }
+        var testDescription: String {
+            let base = "row \(number) [\(kind)] \(source.split(separator: "[").first ?? "")"
+            if let deviation = LintCasesTests.deviations[snippet] {
+                let verdict = deviation.peerWrong ? "peer wrong, nbship reports" : "peer holds, nbship also reports"
+                return base + " — \(verdict) \(deviation.nbship.sorted()): \(deviation.why)"
+            }
+            if let realisation = LintCasesTests.realisations[snippet] {
+                return base + " — peer wrong, nbship reports \(realisation.verdict.sorted()): \(realisation.why)"
+            }
+            return base
+        }
     }
 
     /// nbship's verdict where it differs from the peer's, with the reason.
     struct Deviation: Sendable {
         var nbship: Set<String>
+        /// `true` when the peer's verdict itself is wrong; `false` when it holds and nbship
+        /// reports something more (under another rule).
+        var peerWrong = false
         var why: String
     }
 
@@ -67,12 +80,12 @@ import Testing
             why: "VALUE is never declared, so the base image is unknowable from the repository; nbship says so "
                 + "instead of staying silent; DL3006 is still not raised"),
         "FROM alpine:3.5\nARG IMAGE=alpine:3.12\nFROM $IMAGE": Deviation(
-            nbship: ["image.unresolvable"],
+            nbship: ["image.unresolvable"], peerWrong: true,
             why: "trivy applies the ARG to the next FROM, but an ARG after the first FROM belongs to that stage and "
                 + "Docker never expands it in a FROM; IMAGE is unset there and the build fails ('base name should "
                 + "not be blank'), so nbship reports the reference unresolvable; DS001 is still not raised"),
         "FROM alpine:3.5\nARG IMAGE=all-in-one\nFROM $IMAGE": Deviation(
-            nbship: ["image.unresolvable"],
+            nbship: ["image.unresolvable"], peerWrong: true,
             why: "trivy raises DS001 for 'all-in-one' untagged, but the stage-local ARG never reaches the FROM "
                 + "(see the row above): the reference is unset, which nbship reports as unresolvable"),
         "ARG TAG\nFROM foo:${TAG}": Deviation(
