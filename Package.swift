@@ -13,6 +13,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // CLI only: commands, options, printing.
@@ -20,7 +22,7 @@ let package = Package(
             name: "nbship",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                "Diagnostics", "Notebook", "PythonSyntax", "Refactor",
+                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint",
             ]
         ),
         .target(name: "Diagnostics"),
@@ -31,12 +33,21 @@ let package = Package(
             name: "Requirements", dependencies: ["Diagnostics"],
             resources: [.copy("Resources/import-map.tsv"), .copy("Resources/stdlib-modules.tsv")]
         ),
+        .target(
+            name: "Lint",
+            dependencies: [
+                "Diagnostics",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
         .testTarget(name: "RefactorTests", dependencies: ["Refactor", "Notebook", "PythonSyntax"]),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "Diagnostics"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "Diagnostics"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Diagnostics"]),
     ]
 )

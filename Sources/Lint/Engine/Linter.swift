@@ -1,0 +1,131 @@
+import Diagnostics
+
+/// Runs the rules over files: reads each file into ``FileFacts`` by its ``FileKind``, runs
+/// the enabled rules, applies configured severities and ignore comments.
+public struct Linter: Sendable {
+    /// The configuration.
+    public var configuration: LintConfiguration
+    /// The rules to consider (enabled ones run).
+    public var rules: [any LintRule]
+    /// How notebooks are read.
+    public var notebookReader: any NotebookCellReading
+
+    /// Creates a linter.
+    /// - Parameters:
+    ///   - configuration: What to check.
+    ///   - rules: The rules (all by default).
+    ///   - notebookReader: How to read notebooks (the built-in JSON reader by default).
+    public init(
+        configuration: LintConfiguration = LintConfiguration(), rules: [any LintRule] = RuleRegistry.all,
+        notebookReader: any NotebookCellReading = JSONNotebookCellReader()
+    ) {
+        self.configuration = configuration
+        self.rules = rules
+        self.notebookReader = notebookReader
+    }
+
+    /// Whether a rule runs under the configuration.
+    /// - Parameter description: The rule.
+    /// - Returns: `true` when enabled.
+    public func isEnabled(_ description: RuleDescription) -> Bool {
+        func named(_ ids: Set<String>) -> Bool {
+            ids.contains { RuleRegistry.ruleIDs(matching: $0).contains(description.id) || $0 == description.id }
+        }
+        if named(configuration.disabled) { return false }
+        return !description.isOptIn || configuration.strict || named(configuration.enabled)
+    }
+
+    /// The facts of one file.
+    /// - Parameters:
+    ///   - path: The file, as the user named it.
+    ///   - text: Its text.
+    ///   - kind: How to read it.
+    ///   - fileSystem: Where to read files it refers to.
+    /// - Returns: The facts.
+    public func facts(path: String, text: String, kind: FileKind, fileSystem: any LintFileSystem) -> FileFacts {
+        switch kind {
+        case .dockerfile: DockerfileFacts.extract(path: path, text: text)
+        case .requirements: RequirementsFacts.extract(path: path, text: text, fileSystem: fileSystem)
+        case .pyproject: PyprojectFacts.extract(path: path, text: text)
+        case .notebook: NotebookFacts.extract(path: path, text: text, reader: notebookReader)
+        case .compose: ComposeFacts.extract(path: path, text: text, fileSystem: fileSystem)
+        case .kubernetes: KubernetesFacts.extract(path: path, text: text)
+        }
+    }
+
+    /// Lints one file's text.
+    /// - Parameters:
+    ///   - path: The file, as the user named it.
+    ///   - text: Its text.
+    ///   - kind: How to read it.
+    ///   - fileSystem: Where to read files it refers to.
+    /// - Returns: The report for this file.
+    public func lint(path: String, text: String, kind: FileKind, fileSystem: any LintFileSystem) -> LintReport {
+        let facts = facts(path: path, text: text, kind: kind, fileSystem: fileSystem)
+        var findings: [Diagnostic] = []
+        for rule in rules where isEnabled(rule.description) {
+            for var finding in rule.check(facts, configuration: configuration) {
+                if let severity = configuration.severities[rule.description.id] { finding.severity = severity }
+                if !isIgnored(finding, rule: rule.description, facts: facts) { findings.append(finding) }
+            }
+        }
+        return LintReport(findings: Self.sorted(findings), problems: facts.problems, files: [path])
+    }
+
+    /// Lints files read through a file system. Requirements files included by another one in
+    /// the list are linted through their includer (so its constraints apply), not on their own.
+    /// - Parameters:
+    ///   - paths: The files.
+    ///   - fileSystem: Where to read them.
+    /// - Returns: The combined report.
+    public func lint(paths: [String], fileSystem: any LintFileSystem) -> LintReport {
+        var texts: [(String, String, FileKind)] = []
+        var problems: [Diagnostic] = []
+        for path in paths {
+            guard FileKind.detect(path: path) != nil else { continue }
+            guard let text = fileSystem.contents(of: path) else {
+                problems.append(.error("lint.unreadable-file", "cannot read the file", at: SourceLocation(path: path, line: 1, column: 1)))
+                continue
+            }
+            guard let kind = FileKind.detect(path: path, text: text) else { continue }
+            texts.append((path, text, kind))
+        }
+        let included = Set(texts.filter { $0.2 == .requirements }.flatMap { RequirementsFacts.includes(path: $0.0, text: $0.1) })
+        var report = LintReport(problems: problems)
+        for (path, text, kind) in texts {
+            if kind == .requirements, included.contains(LintPath.normalise(path)) { continue }
+            let single = lint(path: path, text: text, kind: kind, fileSystem: fileSystem)
+            report.findings += single.findings
+            report.problems += single.problems
+            report.files.append(path)
+        }
+        var seen = Set<Diagnostic>()
+        report.findings = Self.sorted(report.findings.filter { seen.insert($0).inserted })
+        return report
+    }
+
+    func isIgnored(_ finding: Diagnostic, rule: RuleDescription, facts: FileFacts) -> Bool {
+        guard !rule.id.hasPrefix("ignore."), let location = finding.location else { return false }
+        let start = facts.statementStarts[LineKey(cell: location.cell, line: location.line)] ?? location.line
+        return facts.ignores.contains { directive in
+            guard directive.location.path == location.path else { return false }
+            let covers = directive.ruleIDs.isEmpty || directive.ruleIDs.contains { id in
+                id.lowercased() == rule.id || rule.equivalents.contains { $0.id.lowercased() == id.lowercased() }
+            }
+            guard covers else { return false }
+            if directive.isFileLevel { return true }
+            guard directive.location.cell == location.cell else { return false }
+            if directive.location.line == location.line { return true }
+            return directive.standsAlone && (directive.location.line == start - 1 || directive.location.line == location.line - 1)
+        }
+    }
+
+    static func sorted(_ findings: [Diagnostic]) -> [Diagnostic] {
+        findings.sorted { lhs, rhs in
+            let l = lhs.location
+            let r = rhs.location
+            return (l?.path ?? "", l?.cell ?? -1, l?.line ?? 0, l?.column ?? 0, lhs.id)
+                < (r?.path ?? "", r?.cell ?? -1, r?.line ?? 0, r?.column ?? 0, rhs.id)
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import Diagnostics
+
+/// Reads a notebook's code cells. A minimal JSON reader is built in
+/// (``JSONNotebookCellReader``); the project's full notebook reader can replace it.
+public protocol NotebookCellReading: Sendable {
+    /// The code cells of a notebook.
+    /// - Parameters:
+    ///   - text: The `.ipynb` text.
+    ///   - path: The file, for diagnostics.
+    /// - Returns: The code cells in order.
+    /// - Throws: ``DiagnosticError`` when the notebook cannot be read.
+    func codeCells(in text: String, path: String) throws(DiagnosticError) -> [NotebookCodeCell]
+}
