@@ -38,7 +38,7 @@ test: setup build
 demo: setup build
 	$(NBSHIP) plan $(DEMO_NB)
 
-# Benchmarks need the peers too (soorgeon), installed into the same venv.
+# Benchmarks need the peers too (soorgeon, hadolint), installed into the same venv.
 $(VENV)/.stamp-bench: $(VENV)/.stamp-test requirements-bench.txt
 	$(VPY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	touch $@
@@ -48,6 +48,7 @@ setup-bench: $(VENV)/.stamp-bench
 bench: setup-bench
 	$(SWIFT) build -c release
 	$(VPY) bench/run.py --nbship .build/release/nbship --python $(VPY)
+	$(VPY) bench/lint/run.py --nbship .build/release/nbship --hadolint $(VENV)/bin/hadolint
 
 FUZZ_SECONDS ?= 600
 fuzz:
