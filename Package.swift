@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // CLI only: commands, options, printing.
@@ -17,17 +18,24 @@ let package = Package(
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "Diagnostics", "Notebook", "PythonSyntax", "Refactor",
+                "Image",
             ]
         ),
         .target(name: "Diagnostics"),
         .target(name: "Notebook", dependencies: ["Diagnostics"]),
         .target(name: "PythonSyntax", dependencies: ["Diagnostics"]),
         .target(name: "Refactor", dependencies: ["Diagnostics", "Notebook", "PythonSyntax"]),
+        // libarchive, behind a module map; only Sources/Archive imports it.
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .target(name: "Archive", dependencies: ["CArchive", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Image", dependencies: ["Archive", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
         .testTarget(name: "RefactorTests", dependencies: ["Refactor", "Notebook", "PythonSyntax"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
+        .testTarget(name: "ImageTests", dependencies: ["Image", "Archive"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Diagnostics"]),
     ]
 )
