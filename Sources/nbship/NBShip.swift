@@ -14,6 +14,6 @@ struct NBShip: AsyncParsableCommand {
             Exit codes: 0 success, 1 findings or a failed build, 2 bad input or usage.
             """,
         version: NBShipVersion.current,
-        subcommands: []
+        subcommands: [Build.self, Inspect.self, Base.self]
     )
 }
