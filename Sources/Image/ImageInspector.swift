@@ -67,15 +67,23 @@ public struct ImageInspector: Sendable {
                 let layerPath = try blob(layer)
                 let diffID = position < diffIDs.count ? diffIDs[position] : nil
                 if verify {
-                    let (uncompressed, _) = try FileDigest.ofDecompressed(file: layerPath)
-                    if uncompressed.description != diffID {
-                        problem("image.diff-id-mismatch", "layer \(position) (\(layer.digest)) uncompresses to \(uncompressed), config says \(diffID ?? "nothing")")
+                    do {
+                        let (uncompressed, _) = try FileDigest.ofDecompressed(file: layerPath)
+                        if uncompressed.description != diffID {
+                            problem("image.diff-id-mismatch", "layer \(position) (\(layer.digest)) uncompresses to \(uncompressed), config says \(diffID ?? "nothing")")
+                        }
+                    } catch {
+                        problem("image.layer-corrupt", "layer \(position) (\(layer.digest)) cannot be decompressed: \(error)")
                     }
                 }
                 var files = 0
-                let reader = try ArchiveReader(path: layerPath)
-                while try reader.next() != nil { files += 1 }
-                reader.close()
+                do {
+                    let reader = try ArchiveReader(path: layerPath)
+                    while try reader.next() != nil { files += 1 }
+                    reader.close()
+                } catch {
+                    problem("image.layer-corrupt", "layer \(position) (\(layer.digest)) is not a readable tar: \(error)")
+                }
                 layers.append(ImageReport.Layer(
                     mediaType: layer.mediaType, digest: layer.digest, size: layer.size, diffID: diffID, files: files,
                     createdBy: position < history.count ? history[position]["created_by"]?.stringValue : nil))
