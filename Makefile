@@ -9,7 +9,7 @@ NBSHIP       := .build/debug/nbship
 DEMO_NB      := fixtures/demo/iris_classifier.ipynb
 export NBSHIP_TEST_PYTHON := $(abspath $(VPY))
 
-.PHONY: all build test demo bench fuzz setup setup-python setup-bench clean help
+.PHONY: all build test demo bench fuzz setup setup-python setup-system setup-bench clean help
 
 all: build
 
@@ -29,10 +29,18 @@ setup-python: $(VENV)/.stamp-test
 
 setup: setup-python
 
+# Debian packages the image builder and its tests use (libarchive to build; the rest are
+# independent checkers and the Debian base builder). Skipped when all are present.
+SYSTEM_PACKAGES := libarchive-dev skopeo umoci podman mmdebstrap uidmap
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+setup-system:
+	@dpkg-query -W -f='$${Status}\n' $(SYSTEM_PACKAGES) 2>/dev/null | grep -c '^install ok installed$$' | grep -qx '$(words $(SYSTEM_PACKAGES))' \
+		|| ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $(SYSTEM_PACKAGES))
+
 build:
 	$(SWIFT) build
 
-test: setup build
+test: setup setup-system build
 	$(SWIFT) test
 
 demo: setup build
