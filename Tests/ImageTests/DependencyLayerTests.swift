@@ -1,0 +1,49 @@
+import Archive
+import Foundation
+import Testing
+@testable import Image
+
+@Suite struct DependencyLayerTests {
+    @Test(arguments: [
+        ("# only a comment\n\n", [String]()),
+        ("six==1.16.0  # pinned\n--index-url x\n  attrs==23.2.0\n", ["six==1.16.0", "attrs==23.2.0"]),
+    ])
+    func requirementLines(text: String, expected: [String]) {
+        #expect(DependencyInstaller.requirementLines(text) == expected)
+    }
+
+    @Test func pipTargetsTheImagePythonNotTheHost() {
+        let arguments = DependencyInstaller(python: "py", target: PythonTarget(version: "3.11")).pipArguments(requirements: "r.txt", staging: "s")
+        let joined = arguments.joined(separator: " ")
+        #expect(joined.hasPrefix("py -m pip install"))
+        #expect(joined.contains("--only-binary :all: --no-compile --python-version 3.11 --implementation cp --abi cp311"))
+        #expect(joined.contains("--platform manylinux2014_x86_64"))
+        #expect(joined.hasSuffix("--target s") == false && joined.contains("--target s"))
+    }
+
+    /// Needs PyPI: a pure-Python wheel pinned in requirements.txt becomes its own layer.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["NBSHIP_OFFLINE"] == nil))
+    func pinnedWheelBecomesTheDependencyLayer() async throws {
+        let work = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let project = work + "/project"
+        try Support.copyFixture(to: project)
+        try "six==1.16.0\n".write(toFile: project + "/requirements.txt", atomically: false, encoding: .utf8)
+        let python = ProcessInfo.processInfo.environment["NBSHIP_TEST_PYTHON"] ?? "python3"
+        let request = ImageBuildRequest(project: project, base: .scratch, name: "irisdemo", tag: "1.0", cacheDirectory: work + "/cache",
+                                        workDirectory: work, hostPython: python, toolVersion: "test")
+        let build = try await ImageBuilder().build(request)
+        #expect(build.layers.map(\.role) == ["dependencies", "application"])
+        let dependencies = try #require(build.layers.first)
+        guard case .file(let path, _) = build.layout.blobs[dependencies.descriptor.digest] else { throw CancellationError() }
+        let reader = try ArchiveReader(path: path)
+        var paths: [String] = []
+        while let entry = try reader.next() { paths.append(entry.path) }
+        #expect(paths.contains("app/deps/six.py"))
+        #expect(!paths.contains { $0.hasSuffix(".pyc") })
+        // A second build does not run pip: the layer comes from the cache.
+        let again = try await ImageBuilder().build(request)
+        #expect(again.layers.first?.reused == true)
+        #expect(again.manifestDigest == build.manifestDigest)
+    }
+}
