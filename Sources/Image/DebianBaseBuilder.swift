@@ -21,14 +21,21 @@ public struct DebianBaseBuilder: Sendable {
     /// - Throws: `DiagnosticError` if mmdebstrap fails.
     public func build(_ request: DebianBaseRequest) throws -> ImageBuild {
         let root = request.workDirectory + "/rootfs"
+        // apt downloads as the unprivileged `_apt` user only when it can reach the root file
+        // system; a scratch directory made under a strict umask would make it fall back to
+        // root and record different owners in the image.
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: request.workDirectory)
+        // A fixed umask: apt and maintainer scripts create files (and decide ownership of
+        // apt's sandbox directories) according to it, so the host's must not leak in.
         var arguments = [
+            "sh", "-c", "umask 022 && exec \"$@\"", "sh",
             "mmdebstrap", "--variant=minbase", "--mode=root", "--format=directory",
             "--include=" + request.packages.joined(separator: ","),
             "--aptopt=Acquire::Check-Valid-Until \"false\"",
             request.suite, root,
         ]
         if let mirror = request.mirror { arguments.append(mirror) }
-        let output = try ProcessRunner.run(arguments, environment: ["SOURCE_DATE_EPOCH": String(request.epoch), "LC_ALL": "C.UTF-8"],
+        let output = try ProcessRunner.run(arguments, environment: ["SOURCE_DATE_EPOCH": String(request.epoch), "LC_ALL": "C.UTF-8", "TZ": "UTC"],
                                            logDirectory: request.workDirectory)
         guard output.status == 0 else {
             throw ImageFailure.general("image.mmdebstrap-failed", "mmdebstrap could not build the \(request.suite) root file system",
