@@ -26,12 +26,14 @@ public struct ImageBuildRequest: Sendable {
     public var appUser: Int64
     /// The port the served API listens on.
     public var port: Int
+    /// Extra config labels (e.g. the source notebook's digest); they win over the base's.
+    public var labels: [String: String]
 
     /// Creates a request.
     public init(
         project: String, base: BaseReference, name: String, tag: String, epoch: Int64 = 0, jobs: Int = 2,
         cacheDirectory: String? = nil, workDirectory: String, hostPython: String = "python3", pythonVersion: String? = nil,
-        toolVersion: String, appUser: Int64 = 1000, port: Int = 8000
+        toolVersion: String, appUser: Int64 = 1000, port: Int = 8000, labels: [String: String] = [:]
     ) {
         self.project = project
         self.base = base
@@ -46,7 +48,11 @@ public struct ImageBuildRequest: Sendable {
         self.toolVersion = toolVersion
         self.appUser = appUser
         self.port = port
+        self.labels = labels
     }
+
+    /// The label recording the digest of the notebook the project was converted from.
+    public static let notebookDigestLabel = "io.nbship.notebook.digest"
 
     /// `docker.io/library/NAME:TAG` style full name (containerd's `io.containerd.image.name`).
     public var fullName: String { ImageAssembler.fullName(name, tag) }

@@ -58,6 +58,7 @@ struct ImageConfigBuilder {
         labels["org.opencontainers.image.created"] = .string(created)
         labels["org.opencontainers.image.ref.name"] = .string(request.tag)
         if let package = servedPackage() { labels["io.nbship.package"] = .string(package) }
+        for (key, value) in request.labels { labels[key] = .string(value) }
         inner["Labels"] = .object(labels)
         config["config"] = inner
 

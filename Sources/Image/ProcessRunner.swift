@@ -16,8 +16,7 @@ enum ProcessRunner {
         for (key, value) in environment { merged[key] = value }
         process.environment = merged
         let log = logDirectory + "/process-\(UUID().uuidString).log"
-        FileManager.default.createFile(atPath: log, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: log) else {
+        guard FileManager.default.createFile(atPath: log, contents: nil), let handle = FileHandle(forWritingAtPath: log) else {
             throw ImageFailure.general("image.tool-failed", "cannot create a log file for \(arguments.first ?? "tool")")
         }
         defer {

@@ -44,6 +44,9 @@ extension NBShip {
         @Option(help: "The build machine's python, used to run pip.")
         var python: String = "python3"
 
+        @Option(help: "The source notebook; its sha256 is recorded in the label io.nbship.notebook.digest.")
+        var notebook: String?
+
         func validate() throws {
             guard BaseReference(parsing: base) != nil else {
                 throw ValidationError("unknown base reference '\(base)'; use oci-archive:PATH[:TAG], oci:DIR[:TAG], docker-archive:PATH or scratch")
@@ -66,10 +69,14 @@ extension NBShip {
             let (name, version) = Self.split(tag)
             guard let reference = BaseReference(parsing: base) else { throw ExitCode(2) }
             do {
+                var labels: [String: String] = [:]
+                if let notebook {
+                    labels[ImageBuildRequest.notebookDigestLabel] = try FileDigest.of(file: notebook).digest.description
+                }
                 let request = ImageBuildRequest(
                     project: project, base: reference, name: name, tag: version, epoch: ImageCommandSupport.epoch(epoch),
                     jobs: jobs, cacheDirectory: cacheDir, workDirectory: work, hostPython: python,
-                    pythonVersion: pythonVersion, toolVersion: NBShipVersion.current)
+                    pythonVersion: pythonVersion, toolVersion: NBShipVersion.current, labels: labels)
                 let build = try await ImageBuilder().build(request)
                 try ImageArchiveWriter(modificationTime: request.epoch).write(build.layout, to: output)
                 if let digestFile {
