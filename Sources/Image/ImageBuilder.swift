@@ -28,8 +28,7 @@ public struct ImageBuilder: Sendable {
                                   notes: ["run nbship convert first, or point build at the converted project"])
         }
         let base = try BaseImageLoader(workDirectory: request.workDirectory).load(request.base)
-        let labels = base.config["config"]?["Labels"]?.objectValue ?? [:]
-        let target = PythonTarget(version: request.pythonVersion ?? labels[PythonTarget.versionLabel]?.stringValue ?? "3.11")
+        let target = PythonTarget.from(config: base.config, override: request.pythonVersion)
         let cache = try LayerCache(directory: request.cacheDirectory ?? request.workDirectory + "/cache")
 
         let dependencies: NewLayer?

@@ -47,3 +47,26 @@ import Testing
         #expect(again.manifestDigest == build.manifestDigest)
     }
 }
+
+@Suite struct PythonTargetTests {
+    func config(env: [String], labels: [String: String] = [:], architecture: String = "amd64") -> JSONValue {
+        .object([
+            "architecture": .string(architecture),
+            "config": .object(["Env": .array(env.map { .string($0) }), "Labels": .object(labels.mapValues { .string($0) })]),
+        ])
+    }
+
+    @Test func versionComesFromOverrideThenLabelThenEnvironment() {
+        let official = config(env: ["PATH=/usr/bin", "PYTHON_VERSION=3.12.4"])
+        #expect(PythonTarget.from(config: official, override: nil).version == "3.12")
+        #expect(PythonTarget.from(config: official, override: "3.10").version == "3.10")
+        let labelled = config(env: ["PYTHON_VERSION=3.12.4"], labels: [PythonTarget.versionLabel: "3.11"])
+        #expect(PythonTarget.from(config: labelled, override: nil).version == "3.11")
+        #expect(PythonTarget.from(config: config(env: []), override: nil, fallback: "3.9").version == "3.9")
+    }
+
+    @Test func platformFollowsTheBaseArchitecture() {
+        #expect(PythonTarget.from(config: config(env: [], architecture: "arm64"), override: nil).platforms.contains("manylinux2014_aarch64"))
+        #expect(PythonTarget.from(config: config(env: []), override: nil).platforms.contains("manylinux2014_x86_64"))
+    }
+}
