@@ -5,8 +5,9 @@ import CArchive
 /// Owns its `struct archive *`. The output is fully determined by the entries written: block
 /// sizes are pinned (10 KiB blocks, no padding of the last block), gzip has a fixed level and
 /// a zero header timestamp, and headers carry only the fields of ``ArchiveEntry``. Every
-/// libarchive return code is checked. Call ``finish()`` to flush and close; `deinit` closes and
-/// frees an unfinished writer as a fallback (discarding errors).
+/// libarchive return code is checked. Call ``finish()`` to close (flush) and then free; `deinit`
+/// frees an unfinished writer as a fallback, marking it failed first so that nothing more is
+/// written and the sink is never called from `deinit`.
 public final class ArchiveWriter {
     /// Receives the archive's bytes in order; throwing aborts the archive.
     public typealias Sink = (UnsafeRawBufferPointer) throws -> Void
@@ -15,6 +16,7 @@ public final class ArchiveWriter {
     private let sink: Sink
     private var callbackError: Error?
     private var entry: OpaquePointer?
+    private var closeCalled = false
 
     /// Opens a writer.
     /// - Parameters:
@@ -166,19 +168,23 @@ public final class ArchiveWriter {
     /// - Throws: ``ArchiveError`` or the sink's error from the final flush.
     public func finish() throws {
         guard let handle else { return }
-        defer { release() }
         let status = archive_write_close(handle)
-        try ArchiveStatus.check(status, "archive_write_close", handle, pending: callbackError)
+        closeCalled = true
+        let failure: Error? = status == ARCHIVE_OK ? nil : (callbackError ?? ArchiveStatus.error(status, "archive_write_close", handle))
+        release()
+        if let failure { throw failure }
     }
 
-    /// Closes (if still open) and frees everything; errors are dropped.
+    /// Frees everything. After a successful close `archive_write_free` has nothing left to
+    /// write; otherwise (an abandoned or failed writer, or `deinit`) the archive is first
+    /// marked failed so that freeing it writes nothing and never calls back into Swift.
     private func release() {
         if let entry {
             archive_entry_free(entry)
             self.entry = nil
         }
         if let handle {
-            _ = archive_write_close(handle)
+            if !closeCalled { _ = archive_write_fail(handle) }
             _ = archive_write_free(handle)
             self.handle = nil
         }

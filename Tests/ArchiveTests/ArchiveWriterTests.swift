@@ -44,3 +44,30 @@ import Testing
         }
     }
 }
+
+@Suite struct ArchiveWriterLifetimeTests {
+    final class Counter: @unchecked Sendable { var bytes = 0 }
+
+    @Test func abandonedWriterIsFreedWithoutWritingMore() throws {
+        let counter = Counter()
+        do {
+            let writer = try ArchiveWriter(format: .paxRestricted) { counter.bytes += $0.count }
+            try writer.writeHeader(ArchiveEntry(path: "f", kind: .file, permissions: 0o644, size: 3))
+            try writer.writeData([1, 2, 3])
+        }
+        // Only whole 10 KiB blocks would have reached the sink; an abandoned writer flushes nothing.
+        #expect(counter.bytes == 0)
+    }
+
+    @Test func finishedWriterFlushesExactlyOnce() throws {
+        let counter = Counter()
+        let writer = try ArchiveWriter(format: .paxRestricted) { counter.bytes += $0.count }
+        try writer.writeHeader(ArchiveEntry(path: "f", kind: .file, permissions: 0o644, size: 3))
+        try writer.writeData([1, 2, 3])
+        try writer.finishEntry()
+        try writer.finish()
+        #expect(counter.bytes == 512 + 512 + 1024)
+        try writer.finish()
+        #expect(counter.bytes == 2048)
+    }
+}
