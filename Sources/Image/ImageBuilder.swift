@@ -69,8 +69,10 @@ public struct ImageBuilder: Sendable {
         return .of(CanonicalJSON.serialize(.object(all)))
     }
 
-    private func write(_ entries: [LayerEntry], key: Digest, cache: LayerCache, createdBy: String) throws -> NewLayer {
-        if let hit = cache.lookup(key) {
+    /// Writes a layer, or reuses the cached one for `key`; without a key (no cache
+    /// directory given) the blob is written straight into the throw-away cache.
+    private func write(_ entries: [LayerEntry], key: Digest?, cache: LayerCache, createdBy: String) throws -> NewLayer {
+        if let key, let hit = cache.lookup(key) {
             return NewLayer(blob: hit, path: cache.blobPath(hit.digest), cached: true, createdBy: createdBy)
         }
         let temporary = cache.temporaryBlobPath()
@@ -78,6 +80,8 @@ public struct ImageBuilder: Sendable {
         try cache.store(temporary, blob: blob, key: key)
         return NewLayer(blob: blob, path: cache.blobPath(blob.digest), cached: false, createdBy: createdBy)
     }
+
+    static let applicationCreatedBy = "nbship build: application (src, pinned requirements, artifacts) in /app"
 
     func applicationLayer(_ request: ImageBuildRequest, cache: LayerCache) async throws -> NewLayer {
         let names = try FileManager.default.contentsOfDirectory(atPath: request.project).filter { name in
@@ -87,6 +91,10 @@ public struct ImageBuilder: Sendable {
         let source = LayerSource(directory: request.project, destination: "app", include: names,
                                  owner: .fixed(uid: request.appUser, gid: request.appUser))
         let entries = try LayerTreeScanner(modificationTime: request.epoch).scan([source]).entries
+        // Hashing every file for the key only pays off when the cache outlives the build.
+        guard request.cacheDirectory != nil else {
+            return try write(entries, key: nil, cache: cache, createdBy: Self.applicationCreatedBy)
+        }
         var described: [JSONValue] = []
         for entry in entries {
             var item: [String: JSONValue] = ["header": try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(entry.header))]
@@ -94,7 +102,7 @@ public struct ImageBuilder: Sendable {
             described.append(.object(item))
         }
         let key = try key(["layer": .string("application"), "entries": .array(described)], request)
-        return try write(entries, key: key, cache: cache, createdBy: "nbship build: application (src, pinned requirements, artifacts) in /app")
+        return try write(entries, key: key, cache: cache, createdBy: Self.applicationCreatedBy)
     }
 
     func dependencyLayer(_ request: ImageBuildRequest, target: PythonTarget, cache: LayerCache) async throws -> NewLayer? {

@@ -39,12 +39,13 @@ public struct LayerCache: Sendable {
     /// - Parameters:
     ///   - temporary: The blob file (from ``temporaryBlobPath()``).
     ///   - blob: Its record.
-    ///   - key: The key.
+    ///   - key: The key, or nil to store the blob without recording a key.
     /// - Throws: When the files cannot be moved or written.
-    public func store(_ temporary: String, blob: LayerBlob, key: Digest) throws {
+    public func store(_ temporary: String, blob: LayerBlob, key: Digest?) throws {
         guard rename(temporary, blobPath(blob.digest)) == 0 else {
             throw ImageFailure.at(temporary, "image.cache-failed", "cannot move the layer into the cache")
         }
+        guard let key else { return }
         let record = Data(try CanonicalJSON.encode(blob))
         let keyPath = directory + "/keys/" + key.hex
         try record.write(to: URL(fileURLWithPath: keyPath + ".tmp"))
