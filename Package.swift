@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
         .testTarget(name: "RefactorTests", dependencies: ["Refactor", "Notebook", "PythonSyntax"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"], exclude: ["gzip_oracle.py"]),
-        .testTarget(name: "ImageTests", dependencies: ["Image", "Archive"]),
+        .testTarget(name: "ImageTests", dependencies: ["Image", "Archive", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Diagnostics"]),
     ]
 )

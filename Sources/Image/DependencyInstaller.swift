@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Installs a project's pinned requirements as wheels into a staging tree with pip, for the
@@ -59,6 +60,56 @@ public struct DependencyInstaller: Sendable {
         guard output.status == 0 else {
             let tail = output.text.split(separator: "\n").suffix(15).map(String.init)
             throw ImageFailure.at(requirements, "image.dependencies-failed", "pip could not install the requirements as wheels for python \(target.version)", notes: tail)
+        }
+        try rewriteScriptShebangs(in: staging + "/bin")
+    }
+
+    /// The interpreter line console scripts get in the image.
+    public static let imageShebang = "#!/usr/bin/env python3"
+
+    /// pip writes console scripts with the build machine's interpreter path (meaningless in
+    /// the image, and different on every machine); point them at the image's `python3`.
+    func rewriteScriptShebangs(in directory: String) throws {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        var rewrittenRecords: [String: String] = [:]  // RECORD path → "sha256=…,size"
+        for name in names {
+            let path = directory + "/" + name
+            guard let data = FileManager.default.contents(atPath: path), data.starts(with: Array("#!".utf8)),
+                  let newline = data.firstIndex(of: UInt8(ascii: "\n")) else { continue }
+            let first = String(decoding: data[..<newline], as: UTF8.self)
+            guard first.contains("python"), first != Self.imageShebang else { continue }
+            var rewritten = Data(Self.imageShebang.utf8)
+            rewritten.append(data[newline...])
+            try rewritten.write(to: URL(fileURLWithPath: path))
+            let hash = Data(SHA256.hash(data: rewritten)).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+            rewrittenRecords["../../bin/" + name] = "sha256=\(hash),\(rewritten.count)"
+        }
+        if !rewrittenRecords.isEmpty {
+            try updateRecords(in: (directory as NSString).deletingLastPathComponent, rewrittenRecords)
+        }
+    }
+
+    /// Keeps each `*.dist-info/RECORD` true to the rewritten scripts (hash and size), so the
+    /// layer does not carry the build machine's interpreter path even there.
+    func updateRecords(in staging: String, _ records: [String: String]) throws {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: staging)) ?? []
+        for name in names where name.hasSuffix(".dist-info") {
+            let path = staging + "/" + name + "/RECORD"
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            var changed = false
+            // Work on bytes: pip's csv writes CRLF, which Swift strings treat as one Character.
+            let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line -> Data in
+                guard let comma = line.firstIndex(of: UInt8(ascii: ",")),
+                      let record = records[String(decoding: line[..<comma], as: UTF8.self)] else { return Data(line) }
+                changed = true
+                var replaced = Data(line[..<comma])
+                replaced.append(contentsOf: Array(("," + record).utf8))
+                if line.last == UInt8(ascii: "\r") { replaced.append(UInt8(ascii: "\r")) }
+                return replaced
+            }
+            if changed { try Data(lines.joined(separator: [UInt8(ascii: "\n")])).write(to: URL(fileURLWithPath: path)) }
         }
     }
 }

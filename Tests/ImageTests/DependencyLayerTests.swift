@@ -1,4 +1,5 @@
 import Archive
+import Crypto
 import Foundation
 import Testing
 @testable import Image
@@ -28,7 +29,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: work) }
         let project = work + "/project"
         try Support.copyFixture(to: project)
-        try "six==1.16.0\n".write(toFile: project + "/requirements.txt", atomically: false, encoding: .utf8)
+        try "six==1.16.0\nwheel==0.43.0\n".write(toFile: project + "/requirements.txt", atomically: false, encoding: .utf8)
         let python = ProcessInfo.processInfo.environment["NBSHIP_TEST_PYTHON"] ?? "python3"
         let request = ImageBuildRequest(project: project, base: .scratch, name: "irisdemo", tag: "1.0", cacheDirectory: work + "/cache",
                                         workDirectory: work, hostPython: python, toolVersion: "test")
@@ -38,8 +39,23 @@ import Testing
         guard case .file(let path, _) = build.layout.blobs[dependencies.descriptor.digest] else { throw CancellationError() }
         let reader = try ArchiveReader(path: path)
         var paths: [String] = []
-        while let entry = try reader.next() { paths.append(entry.path) }
+        var script = ""
+        var record = ""
+        while let entry = try reader.next() {
+            paths.append(entry.path)
+            if entry.path == "app/deps/bin/wheel" {
+                try reader.readData { script += String(decoding: $0, as: UTF8.self) }
+            }
+            if entry.path == "app/deps/wheel-0.43.0.dist-info/RECORD" {
+                try reader.readData { record += String(decoding: $0, as: UTF8.self) }
+            }
+        }
         #expect(paths.contains("app/deps/six.py"))
+        // Console scripts run the image's python, not the build machine's.
+        #expect(script.hasPrefix(DependencyInstaller.imageShebang + "\n"))
+        let hash = Data(SHA256.hash(data: Data(script.utf8))).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        #expect(record.contains("../../bin/wheel,sha256=\(hash),\(script.utf8.count)\r\n"))
         #expect(!paths.contains { $0.hasSuffix(".pyc") })
         // A second build does not run pip: the layer comes from the cache.
         let again = try await ImageBuilder().build(request)
