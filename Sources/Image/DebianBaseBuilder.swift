@@ -20,6 +20,10 @@ public struct DebianBaseBuilder: Sendable {
     /// - Returns: The layout to write (one layer) and its manifest digest.
     /// - Throws: `DiagnosticError` if mmdebstrap fails.
     public func build(_ request: DebianBaseRequest) throws -> ImageBuild {
+        guard getuid() == 0 else {
+            throw ImageFailure.general("image.needs-root", "nbship base debian must run as root",
+                                       notes: ["mmdebstrap's root mode keeps the file owners the image needs; run it with sudo"])
+        }
         let root = request.workDirectory + "/rootfs"
         // apt downloads as the unprivileged `_apt` user only when it can reach the root file
         // system; a scratch directory made under a strict umask would make it fall back to
