@@ -9,7 +9,7 @@ NBSHIP       := .build/debug/nbship
 DEMO_NB      := fixtures/demo/churn.ipynb
 export NBSHIP_TEST_PYTHON := $(abspath $(VPY))
 
-.PHONY: all build test demo bench fuzz setup setup-python setup-bench clean help
+.PHONY: all build test demo bench fuzz setup setup-python setup-build setup-system setup-bench clean help
 
 all: build
 
@@ -29,10 +29,24 @@ setup-python: $(VENV)/.stamp-test
 
 setup: setup-python
 
-build:
+# Debian packages: libarchive to build (the image writer links it); the independent image
+# checkers and the Debian base builder for the tests. Each set is installed only when missing.
+BUILD_PACKAGES  := libarchive-dev pkg-config
+SYSTEM_PACKAGES := skopeo umoci podman mmdebstrap uidmap
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+apt_ensure = dpkg-query -W -f='$${Status}\n' $(1) 2>/dev/null | grep -c '^install ok installed$$' | grep -qx '$(words $(1))' \
+	|| ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(1))
+
+setup-build:
+	@$(call apt_ensure,$(BUILD_PACKAGES))
+
+setup-system: setup-build
+	@$(call apt_ensure,$(SYSTEM_PACKAGES))
+
+build: setup-build
 	$(SWIFT) build
 
-test: setup build
+test: setup setup-system build
 	$(SWIFT) test
 
 demo: setup build
@@ -45,13 +59,13 @@ $(VENV)/.stamp-bench: $(VENV)/.stamp-test requirements-bench.txt
 
 setup-bench: $(VENV)/.stamp-bench
 
-bench: setup-bench
+bench: setup-bench setup-build
 	$(SWIFT) build -c release
 	$(VPY) bench/run.py --nbship .build/release/nbship --python $(VPY)
 	$(VPY) bench/lint/run.py --nbship .build/release/nbship --hadolint $(VENV)/bin/hadolint
 
 FUZZ_SECONDS ?= 600
-fuzz:
+fuzz: setup-build
 	bash fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:

@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // CLI only: commands, options, printing.
@@ -22,32 +23,20 @@ let package = Package(
             name: "nbship",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint",
+                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image",
             ]
         ),
         .target(name: "Diagnostics"),
         .target(name: "Notebook", dependencies: ["Diagnostics"]),
         .target(name: "PythonSyntax", dependencies: ["Diagnostics"]),
         .target(name: "Refactor", dependencies: ["Diagnostics", "Notebook", "PythonSyntax"]),
-        .target(
-            name: "Requirements", dependencies: ["Diagnostics"],
-            resources: [.copy("Resources/import-map.tsv"), .copy("Resources/stdlib-modules.tsv")]
-        ),
-        .target(
-            name: "Lint",
-            dependencies: [
-                "Diagnostics",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
-        ),
+                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image",
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
         .testTarget(name: "RefactorTests", dependencies: ["Refactor", "Notebook", "PythonSyntax"]),
-        .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "Diagnostics"]),
-        .testTarget(name: "LintTests", dependencies: ["Lint", "Diagnostics"]),
+                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image",
         .testTarget(name: "EndToEndTests", dependencies: ["Diagnostics"]),
     ]
 )

@@ -1,0 +1,59 @@
+/// Everything `nbship build` needs to make an image.
+public struct ImageBuildRequest: Sendable {
+    /// The converted project (holds `src/`, `requirements.txt`, …).
+    public var project: String
+    /// The base image.
+    public var base: BaseReference
+    /// The image name, e.g. `irisdemo` or `ghcr.io/acme/irisdemo`.
+    public var name: String
+    /// The tag, e.g. `1.0`.
+    public var tag: String
+    /// Seconds since the epoch for every timestamp (`--epoch`, `SOURCE_DATE_EPOCH`).
+    public var epoch: Int64
+    /// How many layers may be written at once.
+    public var jobs: Int
+    /// The layer cache, or nil for a throw-away cache in `workDirectory`.
+    public var cacheDirectory: String?
+    /// Scratch space the caller creates and removes.
+    public var workDirectory: String
+    /// The build machine's python, whose pip fetches wheels.
+    public var hostPython: String
+    /// The image's Python version, when the base does not record it.
+    public var pythonVersion: String?
+    /// nbship's version, recorded in history and in cache keys.
+    public var toolVersion: String
+    /// uid/gid of the user the image runs as (owns `/app`).
+    public var appUser: Int64
+    /// The port the served API listens on.
+    public var port: Int
+    /// Extra config labels (e.g. the source notebook's digest); they win over the base's.
+    public var labels: [String: String]
+
+    /// Creates a request.
+    public init(
+        project: String, base: BaseReference, name: String, tag: String, epoch: Int64 = 0, jobs: Int = 2,
+        cacheDirectory: String? = nil, workDirectory: String, hostPython: String = "python3", pythonVersion: String? = nil,
+        toolVersion: String, appUser: Int64 = 1000, port: Int = 8000, labels: [String: String] = [:]
+    ) {
+        self.project = project
+        self.base = base
+        self.name = name
+        self.tag = tag
+        self.epoch = epoch
+        self.jobs = jobs
+        self.cacheDirectory = cacheDirectory
+        self.workDirectory = workDirectory
+        self.hostPython = hostPython
+        self.pythonVersion = pythonVersion
+        self.toolVersion = toolVersion
+        self.appUser = appUser
+        self.port = port
+        self.labels = labels
+    }
+
+    /// The label recording the digest of the notebook the project was converted from.
+    public static let notebookDigestLabel = "io.nbship.notebook.digest"
+
+    /// `docker.io/library/NAME:TAG` style full name (containerd's `io.containerd.image.name`).
+    public var fullName: String { ImageAssembler.fullName(name, tag) }
+}

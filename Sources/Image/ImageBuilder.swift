@@ -1,0 +1,130 @@
+import Archive
+import Foundation
+
+/// Builds an image from a converted project and a base image: the base layers reused byte
+/// for byte, then a dependencies layer (wheels) and an application layer.
+public struct ImageBuilder: Sendable {
+    /// The gzip level of nbship's layers.
+    public var compressionLevel: Int = 6
+
+    /// Creates a builder.
+    public init() {}
+
+    struct NewLayer: Sendable {
+        var blob: LayerBlob
+        var path: String
+        var cached: Bool
+        var createdBy: String
+    }
+
+    /// Builds the image described by `request`.
+    /// - Parameter request: The inputs.
+    /// - Returns: The layout and manifest digest.
+    /// - Throws: `DiagnosticError` for bad projects or bases, failed pip runs; `ArchiveError`.
+    public func build(_ request: ImageBuildRequest) async throws -> ImageBuild {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: request.project + "/src", isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ImageFailure.at(request.project, "image.no-sources", "the project has no src/ directory",
+                                  notes: ["run nbship convert first, or point build at the converted project"])
+        }
+        let base = try BaseImageLoader(workDirectory: request.workDirectory).load(request.base)
+        let target = PythonTarget.from(config: base.config, override: request.pythonVersion)
+        let cache = try LayerCache(directory: request.cacheDirectory ?? request.workDirectory + "/cache")
+
+        let dependencies: NewLayer?
+        let application: NewLayer
+        if request.jobs > 1 {
+            async let deps = dependencyLayer(request, target: target, cache: cache)
+            async let app = applicationLayer(request, cache: cache)
+            (dependencies, application) = try await (deps, app)
+        } else {
+            dependencies = try await dependencyLayer(request, target: target, cache: cache)
+            application = try await applicationLayer(request, cache: cache)
+        }
+        let newLayers = [dependencies, application].compactMap { $0 }
+
+        var layers: [(Descriptor, String)] = base.layers.map { ($0.descriptor, $0.path) }
+        var roles = Array(repeating: "base", count: base.layers.count)
+        var reused = Array(repeating: true, count: base.layers.count)
+        for (layer, role) in zip(newLayers, dependencies == nil ? ["application"] : ["dependencies", "application"]) {
+            layers.append((layer.blob.descriptor, layer.path))
+            roles.append(role)
+            reused.append(layer.cached)
+        }
+        let config = ImageConfigBuilder(request: request, hasDependencies: dependencies != nil)
+            .config(base: base.config, newLayers: newLayers.map { ($0.blob.diffID, $0.createdBy) })
+        return try ImageAssembler.assemble(
+            config: config, layers: layers, name: request.name, tag: request.tag, baseDigest: base.manifestDigest,
+            roles: roles, reused: reused)
+    }
+
+    /// The cache key of a layer: a digest over everything that decides its bytes.
+    private func key(_ parts: [String: JSONValue], _ request: ImageBuildRequest) throws -> Digest {
+        var all = parts
+        all["nbship"] = .string(request.toolVersion)
+        all["gzip-level"] = .integer(Int64(compressionLevel))
+        all["libarchive"] = .string(ArchiveLibrary.version)
+        all["zlib"] = .string(ArchiveLibrary.zlibVersion)
+        all["epoch"] = .integer(request.epoch)
+        return .of(CanonicalJSON.serialize(.object(all)))
+    }
+
+    /// Writes a layer, or reuses the cached one for `key`; without a key (no cache
+    /// directory given) the blob is written straight into the throw-away cache.
+    private func write(_ entries: [LayerEntry], key: Digest?, cache: LayerCache, createdBy: String) throws -> NewLayer {
+        if let key, let hit = cache.lookup(key) {
+            return NewLayer(blob: hit, path: cache.blobPath(hit.digest), cached: true, createdBy: createdBy)
+        }
+        let temporary = cache.temporaryBlobPath()
+        let blob = try LayerWriter(compressionLevel: compressionLevel).write(entries, to: temporary)
+        try cache.store(temporary, blob: blob, key: key)
+        return NewLayer(blob: blob, path: cache.blobPath(blob.digest), cached: false, createdBy: createdBy)
+    }
+
+    static let applicationCreatedBy = "nbship build: application (src, pinned requirements, artifacts) in /app"
+
+    func applicationLayer(_ request: ImageBuildRequest, cache: LayerCache) async throws -> NewLayer {
+        let names = try FileManager.default.contentsOfDirectory(atPath: request.project).filter { name in
+            name == "src" || name == "artifacts" || name == "pyproject.toml"
+                || (name.hasPrefix("requirements") && name.hasSuffix(".txt"))
+        }
+        let source = LayerSource(directory: request.project, destination: "app", include: names,
+                                 owner: .fixed(uid: request.appUser, gid: request.appUser))
+        let entries = try LayerTreeScanner(modificationTime: request.epoch).scan([source]).entries
+        // Hashing every file for the key only pays off when the cache outlives the build.
+        guard request.cacheDirectory != nil else {
+            return try write(entries, key: nil, cache: cache, createdBy: Self.applicationCreatedBy)
+        }
+        var described: [JSONValue] = []
+        for entry in entries {
+            var item: [String: JSONValue] = ["header": try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(entry.header))]
+            if let path = entry.sourcePath { item["content"] = .string(try FileDigest.of(file: path).digest.description) }
+            described.append(.object(item))
+        }
+        let key = try key(["layer": .string("application"), "entries": .array(described)], request)
+        return try write(entries, key: key, cache: cache, createdBy: Self.applicationCreatedBy)
+    }
+
+    func dependencyLayer(_ request: ImageBuildRequest, target: PythonTarget, cache: LayerCache) async throws -> NewLayer? {
+        let requirements = request.project + "/requirements.txt"
+        guard let data = FileManager.default.contents(atPath: requirements),
+              !DependencyInstaller.requirementLines(String(decoding: data, as: UTF8.self)).isEmpty else { return nil }
+        let installer = DependencyInstaller(python: request.hostPython, target: target)
+        let key = try key([
+            "layer": .string("dependencies"),
+            "requirements": .string(Digest.of(Array(data)).description),
+            "pip": .array(installer.pipArguments(requirements: "REQUIREMENTS", staging: "STAGING").dropFirst().map { .string($0) }),
+        ], request)
+        let createdBy = "nbship build: dependencies (pip wheels for python \(target.version)) in /app/deps"
+        if let hit = cache.lookup(key) {
+            return NewLayer(blob: hit, path: cache.blobPath(hit.digest), cached: true, createdBy: createdBy)
+        }
+        let staging = request.workDirectory + "/deps-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        try installer.install(requirements: requirements, into: staging, logDirectory: request.workDirectory)
+        let source = LayerSource(directory: staging, destination: "app/deps")
+        let entries = try LayerTreeScanner(modificationTime: request.epoch).scan([source]).entries
+        return try write(entries, key: key, cache: cache, createdBy: createdBy)
+    }
+}

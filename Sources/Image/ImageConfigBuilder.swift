@@ -1,0 +1,78 @@
+import Foundation
+
+/// Derives the new image's config from the base's: environment, working directory, user,
+/// command, ports, labels, history and diff_ids.
+struct ImageConfigBuilder {
+    var request: ImageBuildRequest
+    var hasDependencies: Bool
+
+    /// The package under `src/` that has a `serve.py` (the API to run), if exactly one does.
+    func servedPackage() -> String? {
+        let src = request.project + "/src"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: src)) ?? []
+        let packages = names.sorted().filter { FileManager.default.fileExists(atPath: "\(src)/\($0)/serve.py") }
+        return packages.count == 1 ? packages[0] : nil
+    }
+
+    /// `created` and every history timestamp: the epoch in RFC 3339.
+    var created: String { Self.rfc3339(request.epoch) }
+
+    /// `1970-01-01T00:00:00Z` for 0.
+    static func rfc3339(_ epoch: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
+    }
+
+    func config(base: JSONValue, newLayers: [(diffID: Digest, createdBy: String)]) -> JSONValue {
+        var config = base
+        config["created"] = .string(created)
+        if config["architecture"] == nil { config["architecture"] = .string("amd64") }
+        if config["os"] == nil { config["os"] = .string("linux") }
+
+        var inner = config["config"] ?? .object([:])
+        var environment = (inner["Env"]?.arrayValue ?? []).compactMap(\.stringValue)
+        func setEnv(_ name: String, _ value: String) {
+            environment.removeAll { $0.hasPrefix(name + "=") }
+            environment.append("\(name)=\(value)")
+        }
+        if !environment.contains(where: { $0.hasPrefix("PATH=") }) {
+            setEnv("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
+        }
+        setEnv("PYTHONPATH", hasDependencies ? "/app/src:/app/deps" : "/app/src")
+        setEnv("PYTHONDONTWRITEBYTECODE", "1")
+        setEnv("PYTHONUNBUFFERED", "1")
+        inner["Env"] = .array(environment.map { .string($0) })
+        inner["WorkingDir"] = .string("/app")
+        inner["User"] = .string("\(request.appUser):\(request.appUser)")
+        if let package = servedPackage() {
+            inner["Cmd"] = .array(["python3", "-m", "\(package).serve"].map { .string($0) })
+            inner["Entrypoint"] = nil
+        }
+        var ports = inner["ExposedPorts"]?.objectValue ?? [:]
+        ports["\(request.port)/tcp"] = .object([:])
+        inner["ExposedPorts"] = .object(ports)
+        var labels = inner["Labels"]?.objectValue ?? [:]
+        labels["org.opencontainers.image.title"] = .string(request.name)
+        labels["org.opencontainers.image.version"] = .string(request.tag)
+        labels["org.opencontainers.image.created"] = .string(created)
+        labels["org.opencontainers.image.ref.name"] = .string(request.tag)
+        if let package = servedPackage() { labels["io.nbship.package"] = .string(package) }
+        for (key, value) in request.labels { labels[key] = .string(value) }
+        inner["Labels"] = .object(labels)
+        config["config"] = inner
+
+        var rootfs = config["rootfs"] ?? .object(["type": .string("layers")])
+        rootfs["diff_ids"] = .array((rootfs["diff_ids"]?.arrayValue ?? []) + newLayers.map { .string($0.diffID.description) })
+        config["rootfs"] = rootfs
+        var history = config["history"]?.arrayValue ?? []
+        for layer in newLayers {
+            history.append(.object([
+                "created": .string(created), "created_by": .string(layer.createdBy),
+                "comment": .string("nbship \(request.toolVersion)"),
+            ]))
+        }
+        config["history"] = .array(history)
+        return config
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import Image
+
+extension NBShip {
+    /// `nbship build`: a reproducible OCI image tarball from a converted project, no daemon.
+    struct Build: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "build",
+            abstract: "Build a reproducible OCI image tarball from a converted project (no Docker daemon).",
+            discussion: """
+                Layers: the base image's (copied byte for byte), the Python dependencies (wheels from \
+                requirements.txt, skipped when it pins nothing) and the application (/app: src/, the \
+                pinned requirement files, artifacts/). Prints the manifest digest.
+                """)
+
+        @Argument(help: "The converted project directory (holds src/).")
+        var project: String
+
+        @Option(name: [.short, .customLong("output")], help: "The image tarball to write.")
+        var output: String
+
+        @Option(help: "NAME:VERSION, e.g. irisdemo:1.0.")
+        var tag: String
+
+        @Option(help: "oci-archive:PATH[:TAG], oci:DIR[:TAG], docker-archive:PATH or scratch.")
+        var base: String = "scratch"
+
+        @Option(help: "Seconds since 1970 for every timestamp (default: SOURCE_DATE_EPOCH, else 0).")
+        var epoch: Int64?
+
+        @Option(help: "Layers written in parallel.")
+        var jobs: Int = 2
+
+        @Option(help: "A layer cache directory reused across builds.")
+        var cacheDir: String?
+
+        @Option(help: "Also write the manifest digest to this file.")
+        var digestFile: String?
+
+        @Option(help: "The image's Python version (default: from the base image's label, else 3.11).")
+        var pythonVersion: String?
+
+        @Option(help: "The build machine's python, used to run pip.")
+        var python: String = "python3"
+
+        @Option(help: "The source notebook; its sha256 is recorded in the label io.nbship.notebook.digest.")
+        var notebook: String?
+
+        func validate() throws {
+            guard BaseReference(parsing: base) != nil else {
+                throw ValidationError("unknown base reference '\(base)'; use oci-archive:PATH[:TAG], oci:DIR[:TAG], docker-archive:PATH or scratch")
+            }
+            let (name, version) = Self.split(tag)
+            guard !name.isEmpty, !version.isEmpty else { throw ValidationError("--tag must be NAME:VERSION") }
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        }
+
+        static func split(_ tag: String) -> (String, String) {
+            if let colon = tag.lastIndex(of: ":"), !tag[colon...].contains("/") {
+                return (String(tag[..<colon]), String(tag[tag.index(after: colon)...]))
+            }
+            return (tag, "")
+        }
+
+        func run() async throws {
+            let work = try ImageCommandSupport.makeWorkDirectory()
+            defer { try? FileManager.default.removeItem(atPath: work) }
+            let (name, version) = Self.split(tag)
+            guard let reference = BaseReference(parsing: base) else { throw ExitCode(2) }
+            do {
+                var labels: [String: String] = [:]
+                if let notebook {
+                    labels[ImageBuildRequest.notebookDigestLabel] = try FileDigest.of(file: notebook).digest.description
+                }
+                let request = ImageBuildRequest(
+                    project: project, base: reference, name: name, tag: version, epoch: ImageCommandSupport.epoch(epoch),
+                    jobs: jobs, cacheDirectory: cacheDir, workDirectory: work, hostPython: python,
+                    pythonVersion: pythonVersion, toolVersion: NBShipVersion.current, labels: labels)
+                let build = try await ImageBuilder().build(request)
+                try ImageArchiveWriter(modificationTime: request.epoch).write(build.layout, to: output)
+                if let digestFile {
+                    try Data((build.manifestDigest.description + "\n").utf8).write(to: URL(fileURLWithPath: digestFile))
+                }
+                if isatty(2) != 0 {
+                    for layer in build.layers {
+                        let state = layer.reused ? "reused" : "written"
+                        FileHandle.standardError.write(Data("\(layer.role): \(layer.descriptor.digest) \(layer.descriptor.size) bytes (\(state))\n".utf8))
+                    }
+                }
+                print(build.manifestDigest.description)
+            } catch {
+                throw ExitCode(ImageCommandSupport.report(error))
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+@testable import Image
+
+/// Helpers shared by the image tests.
+enum Support {
+    /// The package root (three levels above this file).
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The hand-made converted project.
+    static let fixture = packageRoot + "/fixtures/image/irisdemo"
+
+    /// The built `nbship` binary (`swift build` puts it in .build/debug).
+    static var binary: String? {
+        let candidates = [ProcessInfo.processInfo.environment["NBSHIP_BINARY"], packageRoot + "/.build/debug/nbship"]
+        return candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Whether `tool` is on PATH.
+    static func has(_ tool: String) -> Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+            .contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
+    }
+
+    /// A fresh temporary directory.
+    static func temporaryDirectory() throws -> String {
+        let path = FileManager.default.temporaryDirectory.path + "/nbship-image-test-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs a command (via /usr/bin/env) and captures its output.
+    static func run(_ arguments: [String], environment: [String: String]? = nil, directory: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let errPath = FileManager.default.temporaryDirectory.path + "/nbship-stderr-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errPath) }
+        let out = Pipe()
+        let err = FileHandle(forWritingAtPath: errPath)
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try? err?.close()
+        let stderrData = FileManager.default.contents(atPath: errPath) ?? Data()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                      stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    /// Copies the fixture project to `destination`, creating files in `reversed` order and
+    /// with `mtime` (seconds) on every file.
+    static func copyFixture(to destination: String, reversed: Bool = false, mtime: Int? = nil) throws {
+        let manager = FileManager.default
+        var files: [String] = []
+        let enumerator = manager.enumerator(atPath: fixture)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            manager.fileExists(atPath: fixture + "/" + relative, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { files.append(relative) }
+        }
+        files.sort()
+        if reversed { files.reverse() }
+        for relative in files {
+            let target = destination + "/" + relative
+            try manager.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try manager.copyItem(atPath: fixture + "/" + relative, toPath: target)
+            if let mtime {
+                try manager.setAttributes([.modificationDate: Date(timeIntervalSince1970: TimeInterval(mtime))], ofItemAtPath: target)
+            }
+        }
+    }
+
+    /// Builds the fixture through the library and writes the archive.
+    static func buildFixture(project: String = fixture, base: BaseReference = .scratch, output: String, work: String) async throws -> ImageBuild {
+        let request = ImageBuildRequest(project: project, base: base, name: "irisdemo", tag: "1.0", workDirectory: work, toolVersion: "test")
+        let build = try await ImageBuilder().build(request)
+        try ImageArchiveWriter(modificationTime: 0).write(build.layout, to: output)
+        return build
+    }
+}
