@@ -30,13 +30,31 @@ let package = Package(
         .target(name: "Notebook", dependencies: ["Diagnostics"]),
         .target(name: "PythonSyntax", dependencies: ["Diagnostics"]),
         .target(name: "Refactor", dependencies: ["Diagnostics", "Notebook", "PythonSyntax"]),
-                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image",
+        .target(
+            name: "Requirements", dependencies: ["Diagnostics"],
+            resources: [.copy("Resources/import-map.tsv"), .copy("Resources/stdlib-modules.tsv")]
+        ),
+        .target(
+            name: "Lint",
+            dependencies: [
+                "Diagnostics",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // libarchive, behind a module map; only Sources/Archive imports it.
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .target(name: "Archive", dependencies: ["CArchive", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Image", dependencies: ["Archive", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
         .testTarget(name: "RefactorTests", dependencies: ["Refactor", "Notebook", "PythonSyntax"]),
-                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image",
+        .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "Diagnostics"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "Diagnostics"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive"], exclude: ["gzip_oracle.py"]),
+        .testTarget(name: "ImageTests", dependencies: ["Image", "Archive", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Diagnostics"]),
     ]
 )
