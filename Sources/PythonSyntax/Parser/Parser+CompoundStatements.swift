@@ -1,0 +1,227 @@
+extension Parser {
+    mutating func parseDecorated() throws -> Statement {
+        let start = current.range.start
+        var decorators: [Expression] = []
+        while isOp("@") {
+            advance()
+            decorators.append(try parseNamedExpression())
+            guard current.kind == .newline else { throw invalidSyntax() }
+            advance()
+        }
+        guard isKeyword("def") || isKeyword("class") || (isKeyword("async") && peek().text == "def") else {
+            throw invalidSyntax()
+        }
+        return try parseCompoundStatement(decorators: decorators, start: start)
+    }
+
+    mutating func parseCompoundStatement(decorators: [Expression], start: SourcePosition) throws -> Statement {
+        let keywordToken = current
+        switch keywordToken.text {
+        case "def":
+            return try parseFunction(decorators: decorators, start: start, isAsync: false)
+        case "class":
+            return try parseClass(decorators: decorators, start: start)
+        case "if":
+            return try parseIf()
+        case "while":
+            advance()
+            let test = try parseNamedExpression()
+            let body = try parseBlock(after: "'while' statement", keyword: keywordToken)
+            let orElse = try parseElse()
+            return Statement(.while(test: test, body: body, orElse: orElse), range: range(from: start))
+        case "for":
+            return try parseFor(start: start, isAsync: false)
+        case "try":
+            return try parseTry()
+        case "with":
+            return try parseWith(start: start, isAsync: false)
+        case "async":
+            advance()
+            switch current.text {
+            case "def": return try parseFunction(decorators: decorators, start: start, isAsync: true)
+            case "for": return try parseFor(start: start, isAsync: true)
+            default: return try parseWith(start: start, isAsync: true)
+            }
+        default:
+            throw invalidSyntax()
+        }
+    }
+
+    /// `':' block` after a compound statement header.
+    mutating func parseBlock(after what: String, keyword: Token) throws -> [Statement] {
+        try expectOp(":")
+        guard current.kind == .newline else {
+            if current.kind == .endOfFile {
+                throw error("expected an indented block after \(what) on line \(keyword.range.start.line)")
+            }
+            return try parseSimpleStatements()
+        }
+        advance()
+        guard current.kind == .indent else {
+            throw error("expected an indented block after \(what) on line \(keyword.range.start.line)")
+        }
+        advance()
+        var body: [Statement] = []
+        while current.kind != .dedent && current.kind != .endOfFile {
+            body.append(contentsOf: try parseStatement())
+        }
+        if current.kind == .dedent { advance() }
+        return body
+    }
+
+    mutating func parseElse() throws -> [Statement] {
+        guard isKeyword("else") else { return [] }
+        let keyword = advance()
+        return try parseBlock(after: "'else' statement", keyword: keyword)
+    }
+
+    mutating func parseFunction(decorators: [Expression], start: SourcePosition, isAsync: Bool) throws -> Statement {
+        let keyword = advance()
+        let name = try expectIdentifier()
+        let typeParameters = try parseTypeParameters()
+        try expectOp("(")
+        let arguments = try parseParameters(closing: ")", annotations: true)
+        try expectOp(")")
+        var returns: Expression?
+        if isOp("->") {
+            advance()
+            returns = try parseExpression()
+        }
+        let body = try parseBlock(after: "function definition", keyword: keyword)
+        let definition = FunctionDefinition(
+            name: name, typeParameters: typeParameters, arguments: arguments, returns: returns,
+            body: body, decorators: decorators, isAsync: isAsync)
+        return Statement(.functionDef(definition), range: range(from: start))
+    }
+
+    mutating func parseClass(decorators: [Expression], start: SourcePosition) throws -> Statement {
+        let keyword = advance()
+        let name = try expectIdentifier()
+        let typeParameters = try parseTypeParameters()
+        var bases: [Expression] = []
+        var keywords: [Keyword] = []
+        if isOp("(") {
+            (bases, keywords) = try parseCallArguments()
+        }
+        let body = try parseBlock(after: "class definition", keyword: keyword)
+        let definition = ClassDefinition(
+            name: name, typeParameters: typeParameters, bases: bases, keywords: keywords,
+            body: body, decorators: decorators)
+        return Statement(.classDef(definition), range: range(from: start))
+    }
+
+    mutating func parseIf() throws -> Statement {
+        let keyword = advance()
+        let start = keyword.range.start
+        let test = try parseNamedExpression()
+        let body = try parseBlock(after: "'\(keyword.text)' statement", keyword: keyword)
+        var orElse: [Statement] = []
+        if isKeyword("elif") {
+            orElse = [try parseIf()]
+        } else {
+            orElse = try parseElse()
+        }
+        return Statement(.if(test: test, body: body, orElse: orElse), range: range(from: start))
+    }
+
+    mutating func parseFor(start: SourcePosition, isAsync: Bool) throws -> Statement {
+        let keyword = advance()
+        let target = try parseTargetList(context: .store)
+        try expectKeyword("in")
+        let iterable = try parseStarExpressions()
+        let body = try parseBlock(after: "'for' statement", keyword: keyword)
+        let orElse = try parseElse()
+        return Statement(.for(target: target, iterable: iterable, body: body, orElse: orElse, isAsync: isAsync), range: range(from: start))
+    }
+
+    mutating func parseTry() throws -> Statement {
+        let keyword = advance()
+        let start = keyword.range.start
+        let body = try parseBlock(after: "'try' statement", keyword: keyword)
+        var handlers: [ExceptHandler] = []
+        var isStar = false
+        while isKeyword("except") {
+            let exceptToken = advance()
+            if isOp("*") {
+                advance()
+                isStar = true
+            }
+            var type: Expression?
+            var name: String?
+            if !isOp(":") {
+                type = try parseExpression()
+                if isOp(",") {
+                    throw error("multiple exception types must be parenthesized", at: type?.range.start ?? current.range.start)
+                }
+                if isKeyword("as") {
+                    advance()
+                    name = try expectIdentifier()
+                }
+            }
+            let handlerBody = try parseBlock(after: "'except' statement", keyword: exceptToken)
+            handlers.append(ExceptHandler(type: type, name: name, body: handlerBody, range: range(from: exceptToken.range.start)))
+        }
+        let orElse = handlers.isEmpty ? [] : try parseElse()
+        var finalBody: [Statement] = []
+        if isKeyword("finally") {
+            let finallyToken = advance()
+            finalBody = try parseBlock(after: "'finally' statement", keyword: finallyToken)
+        }
+        if handlers.isEmpty && finalBody.isEmpty {
+            throw error("expected 'except' or 'finally' block")
+        }
+        return Statement(.try(body: body, handlers: handlers, orElse: orElse, finally: finalBody, isStar: isStar), range: range(from: start))
+    }
+
+    mutating func parseWith(start: SourcePosition, isAsync: Bool) throws -> Statement {
+        let keyword = advance()
+        var items: [WithItem]
+        if isOp("(") {
+            let saved = index
+            let savedDepth = depth
+            if let parenthesised = try? parseParenthesisedWithItems(), isOp(":") {
+                items = parenthesised
+            } else {
+                index = saved
+                depth = savedDepth
+                items = try parseWithItems()
+            }
+        } else {
+            items = try parseWithItems()
+        }
+        let body = try parseBlock(after: "'with' statement", keyword: keyword)
+        return Statement(.with(items: items, body: body, isAsync: isAsync), range: range(from: start))
+    }
+
+    mutating func parseParenthesisedWithItems() throws -> [WithItem] {
+        advance()
+        var items: [WithItem] = []
+        while !isOp(")") {
+            items.append(try parseWithItem())
+            if !isOp(",") { break }
+            advance()
+        }
+        try expectOp(")")
+        if items.isEmpty { throw invalidSyntax() }
+        return items
+    }
+
+    mutating func parseWithItems() throws -> [WithItem] {
+        var items = [try parseWithItem()]
+        while isOp(",") {
+            advance()
+            items.append(try parseWithItem())
+        }
+        return items
+    }
+
+    mutating func parseWithItem() throws -> WithItem {
+        let context = try parseExpression()
+        var target: Expression?
+        if isKeyword("as") {
+            advance()
+            target = try parseTargetElement(context: .store)
+        }
+        return WithItem(context: context, target: target)
+    }
+}

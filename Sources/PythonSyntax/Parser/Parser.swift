@@ -1,0 +1,131 @@
+/// A recursive-descent parser for Python 3.12 over the tokens of ``Tokenizer``.
+///
+/// Binary operators use precedence climbing, so one level of bracket nesting costs a bounded
+/// number of stack frames; nesting deeper than ``maxDepth`` is a syntax error, never a crash.
+struct Parser {
+    static let maxDepth = 200
+    static let keywords: Set<String> = [
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+        "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+        "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+        "return", "try", "while", "with", "yield",
+    ]
+
+    let tokens: [Token]
+    var index = 0
+    var depth = 0
+
+    init(tokens: [Token]) {
+        if tokens.isEmpty {
+            let end = SourcePosition.start
+            self.tokens = [Token(kind: .endOfFile, text: "", range: SourceRange(start: end, end: end))]
+        } else {
+            self.tokens = tokens
+        }
+    }
+
+    /// Parses a whole module, returning the statements parsed before the first error.
+    mutating func parseModule() -> (body: [Statement], error: ParseError?) {
+        var body: [Statement] = []
+        while current.kind != .endOfFile {
+            if current.kind == .newline {
+                index += 1
+                continue
+            }
+            do {
+                body.append(contentsOf: try parseStatement())
+            } catch let error as ParseError {
+                return (body, error)
+            } catch {
+                return (body, self.error("invalid syntax", generic: true))
+            }
+        }
+        return (body, nil)
+    }
+
+    // MARK: - Token access
+
+    var current: Token { tokens[min(index, tokens.count - 1)] }
+
+    func peek(_ offset: Int = 1) -> Token {
+        tokens[max(0, min(index + offset, tokens.count - 1))]
+    }
+
+    var previousEnd: SourcePosition {
+        index > 0 ? tokens[min(index - 1, tokens.count - 1)].range.end : current.range.start
+    }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = current
+        if index < tokens.count - 1 { index += 1 }
+        return token
+    }
+
+    func isOp(_ text: String) -> Bool {
+        current.kind == .op && current.text == text
+    }
+
+    func isKeyword(_ text: String) -> Bool {
+        current.kind == .name && current.text == text
+    }
+
+    /// An identifier that is not a hard keyword (soft keywords are identifiers).
+    var isIdentifier: Bool {
+        current.kind == .name && !Self.keywords.contains(current.text)
+    }
+
+    mutating func expectOp(_ text: String) throws {
+        guard isOp(text) else {
+            throw error(text == ":" ? "expected ':'" : "invalid syntax", generic: text != ":")
+        }
+        advance()
+    }
+
+    mutating func expectKeyword(_ text: String) throws {
+        guard isKeyword(text) else { throw invalidSyntax() }
+        advance()
+    }
+
+    mutating func expectIdentifier() throws -> String {
+        guard isIdentifier else { throw invalidSyntax() }
+        return advance().text
+    }
+
+    func range(from start: SourcePosition) -> SourceRange {
+        SourceRange(start: start, end: max(previousEnd, start))
+    }
+
+    // MARK: - Errors and depth
+
+    func error(_ message: String, at token: Token? = nil, generic: Bool = false) -> ParseError {
+        let token = token ?? current
+        return ParseError(issue: SyntaxIssue(message: message, position: token.range.start), generic: generic, tokenIndex: index)
+    }
+
+    func error(_ message: String, at position: SourcePosition) -> ParseError {
+        ParseError(issue: SyntaxIssue(message: message, position: position), generic: false, tokenIndex: index)
+    }
+
+    func invalidSyntax() -> ParseError {
+        switch current.kind {
+        case .indent:
+            return error("unexpected indent")
+        case .dedent:
+            return error("unindent does not match any outer indentation level")
+        default:
+            return error("invalid syntax", generic: true)
+        }
+    }
+
+    mutating func enter() throws {
+        depth += 1
+        if depth > Self.maxDepth {
+            throw error("too deeply nested")
+        }
+    }
+
+    mutating func leave() {
+        depth -= 1
+    }
+}
