@@ -140,11 +140,20 @@ extension Parser {
         let body = try parseBlock(after: "'try' statement", keyword: keyword)
         var handlers: [ExceptHandler] = []
         var isStar = false
+        var sawPlain = false
         while isKeyword("except") {
             let exceptToken = advance()
             if isOp("*") {
                 advance()
                 isStar = true
+                if isOp(":") {
+                    throw error("expected one or more exception types")
+                }
+            } else {
+                sawPlain = true
+            }
+            if isStar && sawPlain {
+                throw error("cannot have both 'except' and 'except*' on the same 'try'", at: exceptToken)
             }
             var type: Expression?
             var name: String?

@@ -221,10 +221,11 @@ extension SymbolTableBuilder {
         }
     }
 
-    /// Parameter and return annotations, evaluated in the enclosing scope (or in an annotation
-    /// block under `from __future__ import annotations`).
+    /// Parameter and return annotations, evaluated in the enclosing scope. Under
+    /// `from __future__ import annotations` they are strings, and CPython 3.11's symtable does
+    /// not record their names at all.
     func visitAnnotations(_ arguments: Arguments, returns: Expression?) {
-        if futureAnnotations { enter(.annotation) }
+        if futureAnnotations { return }
         for parameter in arguments.positionalOnly + arguments.positional {
             visit(parameter.annotation)
         }
@@ -234,13 +235,11 @@ extension SymbolTableBuilder {
         }
         visit(arguments.keywordVariadic?.annotation)
         visit(returns)
-        if futureAnnotations { exit() }
     }
 
     func visitAnnotation(_ annotation: Expression) {
-        if futureAnnotations { enter(.annotation) }
+        if futureAnnotations { return }
         visit(annotation)
-        if futureAnnotations { exit() }
     }
 
     func visit(_ pattern: Pattern) {
