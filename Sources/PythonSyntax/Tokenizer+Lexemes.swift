@@ -234,6 +234,10 @@ extension Tokenizer {
     }
 
     mutating func unterminatedString(triple: Bool, fstring: Bool, at start: SourcePosition) -> LexError {
+        if !fstring, let enclosing = modes.last {
+            // A quote inside a replacement field that never closes: the f-string lacks its `}`.
+            return unterminatedFString(enclosing)
+        }
         let kind = (triple ? "triple-quoted " : "") + (fstring ? "f-string" : "string")
         return fail("unterminated \(kind) literal (detected at line \(line))", at: start, wins: true)
     }

@@ -51,8 +51,20 @@ struct Parser {
         tokens[max(0, min(index + offset, tokens.count - 1))]
     }
 
+    /// The end of the last consumed token that has text (newlines, indents and dedents skipped),
+    /// so a block's range ends at its last character.
     var previousEnd: SourcePosition {
-        index > 0 ? tokens[min(index - 1, tokens.count - 1)].range.end : current.range.start
+        var cursor = min(index, tokens.count) - 1
+        while cursor >= 0 {
+            let token = tokens[cursor]
+            switch token.kind {
+            case .newline, .indent, .dedent, .endOfFile:
+                cursor -= 1
+            default:
+                return token.range.end
+            }
+        }
+        return current.range.start
     }
 
     @discardableResult
