@@ -18,7 +18,7 @@ public enum PythonAnalyzer {
         var issue: SyntaxIssue?
         if let parseError {
             if let lexical = tokenized.issue,
-               parseError.tokenIndex >= tokenized.tokens.count - 1 || (parseError.generic && tokenized.issueWinsOverGenericError) {
+               parseError.tokenIndex >= tokenized.tokens.count - 1 || (parseError.lexicalMayWin && tokenized.issueWinsOverGenericError) {
                 issue = lexical
             } else {
                 issue = parseError.issue

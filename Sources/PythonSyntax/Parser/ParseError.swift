@@ -1,7 +1,10 @@
-/// A syntax error raised while parsing; `generic` marks a plain `invalid syntax`, which CPython
-/// replaces by a lexical error found later in the input (an unclosed bracket, for instance).
+/// A syntax error raised while parsing.
+///
+/// `lexicalMayWin` marks a generic `invalid syntax` that CPython replaces by a lexical error
+/// found further on (an unclosed bracket, an unterminated string), because its parser reads
+/// on to the end of the input before giving up.
 struct ParseError: Error {
     var issue: SyntaxIssue
-    var generic: Bool
+    var lexicalMayWin: Bool
     var tokenIndex: Int
 }

@@ -190,7 +190,12 @@ extension Parser {
     mutating func parseBinary(minimumPrecedence: Int) throws -> Expression {
         let start = current.range.start
         var left = try parseFactor()
+        var chain = 0
         while let precedence = Self.binaryPrecedence(current), precedence >= minimumPrecedence {
+            chain += 1
+            if depth + chain > Self.maxDepth {
+                throw error("too deeply nested")
+            }
             let op = advance().text
             try enter()
             let right = try parseBinary(minimumPrecedence: precedence + 1)
@@ -234,7 +239,14 @@ extension Parser {
     mutating func parsePrimary() throws -> Expression {
         let start = current.range.start
         var value = try parseAtom()
+        var trailers = 0
         while true {
+            if isOp(".") || isOp("(") || isOp("[") {
+                trailers += 1
+                if depth + trailers > Self.maxDepth {
+                    throw error("too deeply nested")
+                }
+            }
             if isOp(".") {
                 advance()
                 let attribute = try expectAttributeName()

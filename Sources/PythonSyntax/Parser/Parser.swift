@@ -3,7 +3,7 @@
 /// Binary operators use precedence climbing, so one level of bracket nesting costs a bounded
 /// number of stack frames; nesting deeper than ``maxDepth`` is a syntax error, never a crash.
 struct Parser {
-    static let maxDepth = 200
+    static let maxDepth = 1000
     static let keywords: Set<String> = [
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
         "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
@@ -37,7 +37,7 @@ struct Parser {
             } catch let error as ParseError {
                 return (body, error)
             } catch {
-                return (body, self.error("invalid syntax", generic: true))
+                return (body, invalidSyntax())
             }
         }
         return (body, nil)
@@ -89,7 +89,8 @@ struct Parser {
 
     mutating func expectOp(_ text: String) throws {
         guard isOp(text) else {
-            throw error(text == ":" ? "expected ':'" : "invalid syntax", generic: text != ":")
+            if text == ":" { throw error("expected ':'") }
+            throw invalidSyntax()
         }
         advance()
     }
@@ -110,15 +111,17 @@ struct Parser {
 
     // MARK: - Errors and depth
 
-    func error(_ message: String, at token: Token? = nil, generic: Bool = false) -> ParseError {
+    func error(_ message: String, at token: Token? = nil) -> ParseError {
         let token = token ?? current
-        return ParseError(issue: SyntaxIssue(message: message, position: token.range.start), generic: generic, tokenIndex: index)
+        return ParseError(issue: SyntaxIssue(message: message, position: token.range.start), lexicalMayWin: false, tokenIndex: index)
     }
 
     func error(_ message: String, at position: SourcePosition) -> ParseError {
-        ParseError(issue: SyntaxIssue(message: message, position: position), generic: false, tokenIndex: index)
+        ParseError(issue: SyntaxIssue(message: message, position: position), lexicalMayWin: false, tokenIndex: index)
     }
 
+    /// A generic syntax error at the current token, worded and located the way CPython's
+    /// parser reports it (`unexpected indent`, `Perhaps you forgot a comma?`).
     func invalidSyntax() -> ParseError {
         switch current.kind {
         case .indent:
@@ -126,8 +129,42 @@ struct Parser {
         case .dedent:
             return error("unindent does not match any outer indentation level")
         default:
-            return error("invalid syntax", generic: true)
+            break
         }
+        let previous: Token? = index > 0 ? tokens[index - 1] : nil
+        let afterOpenBracket = previous.map { $0.kind == .op && ["(", "[", "{"].contains($0.text) } ?? false
+        if let previous, Self.endsOperand(previous), canStartExpression, !isOp("*"), !isOp("-"), !isOp("+"), insideBrackets {
+            let message = "invalid syntax. Perhaps you forgot a comma?"
+            return ParseError(
+                issue: SyntaxIssue(message: message, position: previous.range.start),
+                lexicalMayWin: peek().kind == .endOfFile || previous.range.end.line != current.range.start.line,
+                tokenIndex: index)
+        }
+        return ParseError(
+            issue: SyntaxIssue(message: "invalid syntax", position: current.range.start),
+            lexicalMayWin: !afterOpenBracket, tokenIndex: index)
+    }
+
+    static func endsOperand(_ token: Token) -> Bool {
+        switch token.kind {
+        case .name: return !keywords.contains(token.text) || ["None", "True", "False"].contains(token.text)
+        case .number, .string, .fstringEnd: return true
+        case .op: return [")", "]", "}"].contains(token.text)
+        default: return false
+        }
+    }
+
+    /// Whether the current token is inside brackets (counted over the tokens before it).
+    var insideBrackets: Bool {
+        var level = 0
+        for token in tokens[0..<min(index, tokens.count)] where token.kind == .op {
+            switch token.text {
+            case "(", "[", "{": level += 1
+            case ")", "]", "}": level -= 1
+            default: break
+            }
+        }
+        return level > 0
     }
 
     mutating func enter() throws {

@@ -1,0 +1,111 @@
+import Testing
+@testable import PythonSyntax
+
+/// Hostile input never traps: deep nesting becomes a `python.syntax` issue, garbage is
+/// reported, and the statements before an error still give facts.
+@Suite struct RobustnessTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var source: String
+        var accepted: Bool
+        var testDescription: String { name }
+    }
+
+    static let deepCases: [Case] = [
+        Case(name: "199 parentheses", source: String(repeating: "(", count: 199) + "x" + String(repeating: ")", count: 199), accepted: true),
+        Case(name: "250 parentheses", source: String(repeating: "(", count: 250) + "x" + String(repeating: ")", count: 250), accepted: false),
+        Case(name: "100000 open brackets", source: String(repeating: "[", count: 100_000), accepted: false),
+        Case(name: "900 unary minus", source: String(repeating: "-", count: 900) + "x", accepted: true),
+        Case(name: "50000 unary minus", source: String(repeating: "-", count: 50_000) + "x", accepted: false),
+        Case(name: "20000 not", source: String(repeating: "not ", count: 20_000) + "x", accepted: false),
+        Case(name: "20000 lambdas", source: String(repeating: "lambda: ", count: 20_000) + "x", accepted: false),
+        Case(name: "20000 conditionals", source: String(repeating: "a if b else ", count: 20_000) + "c", accepted: false),
+        Case(name: "20000 powers", source: String(repeating: "a**", count: 20_000) + "b", accepted: false),
+        Case(name: "mixed nesting", source: String(repeating: "(-[lambda: {", count: 40) + String(repeating: "}])", count: 40), accepted: true),
+        Case(name: "nested f-strings", source: String(repeating: "f'{", count: 300) + "x" + String(repeating: "}'", count: 300), accepted: false),
+        Case(name: "300 attributes", source: "x" + String(repeating: ".a", count: 300), accepted: true),
+        Case(name: "long attribute chain", source: "x" + String(repeating: ".a", count: 50_000), accepted: false),
+        Case(name: "long subscript chain", source: "x" + String(repeating: "[0]", count: 20_000), accepted: false),
+        Case(name: "long chained assignment", source: String(repeating: "x = ", count: 20_000) + "1", accepted: true),
+        Case(name: "150 indentation levels", source: (0..<150).map { String(repeating: " ", count: $0) + "if x:\n" }.joined() + String(repeating: " ", count: 150) + "pass\n", accepted: false),
+        Case(name: "300 additions", source: Array(repeating: "x", count: 300).joined(separator: " + "), accepted: true),
+        Case(name: "long addition", source: Array(repeating: "x", count: 20_000).joined(separator: " + "), accepted: false),
+        Case(name: "long comparison and boolean chains", source: Array(repeating: "x", count: 20_000).joined(separator: " < ") + " and " + Array(repeating: "y", count: 20_000).joined(separator: " or "), accepted: true),
+    ]
+
+    @Test(arguments: deepCases)
+    func deepNestingIsBounded(_ testCase: Case) throws {
+        let analysis = PythonAnalyzer.analyze(testCase.source)
+        if testCase.accepted {
+            #expect(analysis.diagnostics.isEmpty, "\(analysis.diagnostics)")
+            #expect(analysis.module != nil)
+        } else {
+            let issue = try #require(analysis.diagnostics.first)
+            #expect(issue.line >= 1 && issue.column >= 1)
+            #expect(analysis.module == nil)
+        }
+    }
+
+    static let garbage: [String] = [
+        "", "\n", "\\", "\\\n", "'", "\"\"\"", "f'", "f'{", "f'{x!", "f'{x:", "f'{x:{", "rb'", "0x", "1e", "1_", ".",
+        "@", "@x", "def", "class C(", "if x:\n", "if x:\n  pass\n else:\n", "\t\n  \t x", "\u{0}", "a\u{0}b",
+        "x = \u{1F600}", "match x:\n case", "match x:\n    case [1, *a, *b]:\n        pass\n", "lambda *: 0",
+        "def f(*, a, *b): pass", "print(*)", "x[::]", "x[]", "()=1", "[]=[]", "*a = b", "a, = b",
+        "with (a as b, c as d,):\n pass\n", "try:\n pass\nexcept* :\n pass\n", "global", "from", "import .a",
+        "from .a import (b", "yield = 1", "async x", "await", "x: = 1", "type X[] = int", "f(**)",
+        "\u{FEFF}x = 1", "x = '\\N{", "x = f'\\N{'", "é\u{301} = 1", "ℌ = 2", "\r\n\r", "a\rb = 1",
+    ]
+
+    @Test(arguments: garbage)
+    func garbageNeverTraps(_ source: String) {
+        let analysis = PythonAnalyzer.analyze(source)
+        for issue in analysis.diagnostics {
+            #expect(issue.line >= 1)
+            #expect(issue.column >= 1)
+        }
+        #expect(analysis.module == nil || analysis.diagnostics.isEmpty || analysis.module?.body.isEmpty == false)
+    }
+
+    @Test func syntaxErrorGivesALocatedDiagnostic() throws {
+        let analysis = PythonAnalyzer.analyze("import os\nx = 1\n\ny = foo(1,\n")
+        let issue = try #require(analysis.diagnostics.first)
+        #expect(issue.message == "'(' was never closed")
+        #expect(issue.line == 4)
+        #expect(issue.column == 8)
+        #expect(analysis.module == nil)
+        let diagnostic = issue.diagnostic(path: "nb.ipynb", cell: 3)
+        #expect(diagnostic.id == "python.syntax")
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.location?.rendered == "nb.ipynb:cell_3:4:8")
+        // Best effort: the statements before the error still count.
+        #expect(analysis.facts.imports == [ImportFact(module: "os")])
+        #expect(analysis.facts.defines == ["os", "x"])
+    }
+
+    struct ErrorCase: Sendable, CustomTestStringConvertible {
+        var source: String
+        var line: Int
+        var message: String
+        var testDescription: String { source.debugDescription }
+    }
+
+    static let parseErrors: [ErrorCase] = [
+        ErrorCase(source: "x = 1\n  y = 2\n", line: 2, message: "unexpected indent"),
+        ErrorCase(source: "for i in x:\nprint(i)\n", line: 2, message: "expected an indented block after 'for' statement on line 1"),
+        ErrorCase(source: "def f(:\n    pass\n", line: 1, message: "invalid syntax"),
+        ErrorCase(source: "if x\n    pass\n", line: 1, message: "expected ':'"),
+        ErrorCase(source: "a + 1 = 2\n", line: 1, message: "cannot assign to expression"),
+        ErrorCase(source: "f(a=1, 2)\n", line: 1, message: "positional argument follows keyword argument"),
+        ErrorCase(source: "def g():\n    use(v)\n    global v\n", line: 3, message: "name 'v' is used prior to global declaration"),
+        ErrorCase(source: "def h():\n    nonlocal q\n", line: 2, message: "no binding for nonlocal 'q' found"),
+        ErrorCase(source: "x = (1,\ny = 2\ndef f(): pass\n", line: 1, message: "'(' was never closed"),
+        ErrorCase(source: "print 'hello'\n", line: 1, message: "invalid syntax"),
+    ]
+
+    @Test(arguments: parseErrors)
+    func parseErrorsAreLocated(_ testCase: ErrorCase) throws {
+        let issue = try #require(PythonAnalyzer.analyze(testCase.source).diagnostics.first)
+        #expect(issue.message == testCase.message)
+        #expect(issue.line == testCase.line)
+    }
+}
