@@ -47,14 +47,14 @@ extension Parser {
     }
 
     mutating func parseStrings() throws -> Expression {
-        let start = current.range.start
+        let start = currentStart
         var parts: [Expression] = []
         var texts: [String] = []
         var sawFString = false
         var sawBytes = false
         var sawText = false
-        while current.kind == .string || current.kind == .fstringStart {
-            if current.kind == .string {
+        while currentKind == .string || currentKind == .fstringStart {
+            if currentKind == .string {
                 let token = advance()
                 if Self.isBytesLiteral(token.text) { sawBytes = true } else { sawText = true }
                 texts.append(token.text)
@@ -83,14 +83,14 @@ extension Parser {
         advance()
         var parts: [Expression] = []
         while true {
-            switch current.kind {
+            switch currentKind {
             case .fstringMiddle:
                 let token = advance()
                 parts.append(Expression(.constant(.string(token.text)), range: token.range))
             case .fstringEnd:
                 advance()
                 return parts
-            case .op where current.text == "{":
+            case .op where currentText == "{":
                 parts.append(try parseReplacementField())
             default:
                 throw error("f-string: expecting '}'")
@@ -101,7 +101,7 @@ extension Parser {
     mutating func parseReplacementField() throws -> Expression {
         let start = advance().range.start
         if isOp("}") || isOp("!") || isOp(":") || isOp("=") {
-            throw error("f-string: valid expression required before '\(current.text)'")
+            throw error("f-string: valid expression required before '\(currentText)'")
         }
         let value = isKeyword("yield") ? try parseYield() : try parseStarExpressions()
         if isOp("=") {
@@ -110,7 +110,7 @@ extension Parser {
         var conversion: Character?
         if isOp("!") {
             advance()
-            guard current.kind == .name, ["r", "s", "a"].contains(current.text), let first = current.text.first else {
+            guard currentKind == .name, ["r", "s", "a"].contains(currentText), let first = currentText.first else {
                 throw error("f-string: invalid conversion character: expected 's', 'r', or 'a'")
             }
             conversion = first
@@ -121,7 +121,7 @@ extension Parser {
             let specStart = advance().range.start
             var specParts: [Expression] = []
             while !isOp("}") {
-                if current.kind == .fstringMiddle {
+                if currentKind == .fstringMiddle {
                     let token = advance()
                     specParts.append(Expression(.constant(.string(token.text)), range: token.range))
                 } else if isOp("{") {

@@ -1,11 +1,11 @@
 extension Parser {
     mutating func parseDecorated() throws -> Statement {
-        let start = current.range.start
+        let start = currentStart
         var decorators: [Expression] = []
         while isOp("@") {
             advance()
             decorators.append(try parseNamedExpression())
-            guard current.kind == .newline else { throw invalidSyntax() }
+            guard currentKind == .newline else { throw invalidSyntax() }
             advance()
         }
         guard isKeyword("def") || isKeyword("class") || (isKeyword("async") && peek().text == "def") else {
@@ -37,7 +37,7 @@ extension Parser {
             return try parseWith(start: start, isAsync: false)
         case "async":
             advance()
-            switch current.text {
+            switch currentText {
             case "def": return try parseFunction(decorators: decorators, start: start, isAsync: true)
             case "for": return try parseFor(start: start, isAsync: true)
             default: return try parseWith(start: start, isAsync: true)
@@ -50,22 +50,22 @@ extension Parser {
     /// `':' block` after a compound statement header.
     mutating func parseBlock(after what: String, keyword: Token) throws -> [Statement] {
         try expectOp(":")
-        guard current.kind == .newline else {
-            if current.kind == .endOfFile {
+        guard currentKind == .newline else {
+            if currentKind == .endOfFile {
                 throw error("expected an indented block after \(what) on line \(keyword.range.start.line)")
             }
             return try parseSimpleStatements()
         }
         advance()
-        guard current.kind == .indent else {
+        guard currentKind == .indent else {
             throw error("expected an indented block after \(what) on line \(keyword.range.start.line)")
         }
         advance()
         var body: [Statement] = []
-        while current.kind != .dedent && current.kind != .endOfFile {
+        while currentKind != .dedent && currentKind != .endOfFile {
             body.append(contentsOf: try parseStatement())
         }
-        if current.kind == .dedent { advance() }
+        if currentKind == .dedent { advance() }
         return body
     }
 
@@ -160,7 +160,7 @@ extension Parser {
             if !isOp(":") {
                 type = try parseExpression()
                 if isOp(",") {
-                    throw error("multiple exception types must be parenthesized", at: type?.range.start ?? current.range.start)
+                    throw error("multiple exception types must be parenthesized", at: type?.range.start ?? currentStart)
                 }
                 if isKeyword("as") {
                     advance()

@@ -1,14 +1,19 @@
 extension Parser {
     /// Whether the current token can start an expression.
     var canStartExpression: Bool {
-        switch current.kind {
+        switch currentKind {
         case .name:
-            return !Self.keywords.contains(current.text)
-                || ["None", "True", "False", "not", "lambda", "await"].contains(current.text)
+            switch currentText {
+            case "None", "True", "False", "not", "lambda", "await": return true
+            default: return !Self.keywords.contains(currentText)
+            }
         case .number, .string, .fstringStart:
             return true
         case .op:
-            return ["(", "[", "{", "-", "+", "~", "...", "*"].contains(current.text)
+            switch currentText {
+            case "(", "[", "{", "-", "+", "~", "...", "*": return true
+            default: return false
+            }
         default:
             return false
         }
@@ -18,7 +23,7 @@ extension Parser {
 
     /// `star_expressions`: `a`, `a, *b`, `a,` (a tuple when there is a comma).
     mutating func parseStarExpressions() throws -> Expression {
-        let start = current.range.start
+        let start = currentStart
         let first = try parseStarExpression()
         guard isOp(",") else { return first }
         var elements = [first]
@@ -51,7 +56,7 @@ extension Parser {
 
     /// `named_expression`: `name := value` or an expression.
     mutating func parseNamedExpression() throws -> Expression {
-        if current.kind == .name && peek().kind == .op && peek().text == ":=" {
+        if currentKind == .name && peek().kind == .op && peek().text == ":=" {
             let nameToken = current
             guard isIdentifier else {
                 throw error("cannot use assignment expressions with \(nameToken.text)")
@@ -76,7 +81,7 @@ extension Parser {
         if isKeyword("lambda") {
             return try parseLambda()
         }
-        let start = current.range.start
+        let start = currentStart
         let body = try parseDisjunction()
         guard isKeyword("if") else { return body }
         advance()
@@ -100,7 +105,7 @@ extension Parser {
     // MARK: - Boolean and comparison
 
     mutating func parseDisjunction() throws -> Expression {
-        let start = current.range.start
+        let start = currentStart
         let first = try parseConjunction()
         guard isKeyword("or") else { return first }
         var values = [first]
@@ -112,7 +117,7 @@ extension Parser {
     }
 
     mutating func parseConjunction() throws -> Expression {
-        let start = current.range.start
+        let start = currentStart
         let first = try parseInversion()
         guard isKeyword("and") else { return first }
         var values = [first]
@@ -133,17 +138,20 @@ extension Parser {
     }
 
     mutating func comparisonOperator() -> String? {
-        switch current.kind {
-        case .op where ["==", "!=", "<", ">", "<=", ">="].contains(current.text):
-            return advance().text
-        case .name where current.text == "in":
+        switch currentKind {
+        case .op:
+            switch currentText {
+            case "==", "!=", "<", ">", "<=", ">=": return advance().text
+            default: return nil
+            }
+        case .name where currentText == "in":
             advance()
             return "in"
-        case .name where current.text == "not" && peek().kind == .name && peek().text == "in":
+        case .name where currentText == "not" && peek().kind == .name && peek().text == "in":
             advance()
             advance()
             return "not in"
-        case .name where current.text == "is":
+        case .name where currentText == "is":
             advance()
             if isKeyword("not") {
                 advance()
@@ -156,7 +164,7 @@ extension Parser {
     }
 
     mutating func parseComparison() throws -> Expression {
-        let start = current.range.start
+        let start = currentStart
         let left = try parseBitwiseOr()
         var ops: [String] = []
         var comparators: [Expression] = []
@@ -170,9 +178,8 @@ extension Parser {
 
     // MARK: - Binary operators (precedence climbing)
 
-    static func binaryPrecedence(_ token: Token) -> Int? {
-        guard token.kind == .op else { return nil }
-        switch token.text {
+    static func binaryPrecedence(_ text: String) -> Int? {
+        switch text {
         case "|": return 1
         case "^": return 2
         case "&": return 3
@@ -188,10 +195,10 @@ extension Parser {
     }
 
     mutating func parseBinary(minimumPrecedence: Int) throws -> Expression {
-        let start = current.range.start
+        let start = currentStart
         var left = try parseFactor()
         var chain = 0
-        while let precedence = Self.binaryPrecedence(current), precedence >= minimumPrecedence {
+        while currentKind == .op, let precedence = Self.binaryPrecedence(currentText), precedence >= minimumPrecedence {
             chain += 1
             if depth + chain > Self.maxDepth {
                 throw error("too deeply nested")
@@ -206,7 +213,7 @@ extension Parser {
     }
 
     mutating func parseFactor() throws -> Expression {
-        guard current.kind == .op, ["+", "-", "~"].contains(current.text) else {
+        guard currentKind == .op, currentText == "-" || currentText == "+" || currentText == "~" else {
             return try parsePower()
         }
         try enter()
@@ -217,7 +224,7 @@ extension Parser {
     }
 
     mutating func parsePower() throws -> Expression {
-        let start = current.range.start
+        let start = currentStart
         let base = try parseAwaitPrimary()
         guard isOp("**") else { return base }
         advance()
@@ -237,10 +244,10 @@ extension Parser {
     // MARK: - Primaries
 
     mutating func parsePrimary() throws -> Expression {
-        let start = current.range.start
+        let start = currentStart
         var value = try parseAtom()
         var trailers = 0
-        while true {
+        while currentKind == .op {
             if isOp(".") || isOp("(") || isOp("[") {
                 trailers += 1
                 if depth + trailers > Self.maxDepth {
@@ -261,10 +268,11 @@ extension Parser {
                 return value
             }
         }
+        return value
     }
 
     mutating func expectAttributeName() throws -> String {
-        guard current.kind == .name, isIdentifier else { throw invalidSyntax() }
+        guard currentKind == .name, isIdentifier else { throw invalidSyntax() }
         return advance().text
     }
 
@@ -292,7 +300,7 @@ extension Parser {
                 advance()
                 keywords.append(Keyword(name: nil, value: try parseExpression()))
                 sawDoubleStar = true
-            } else if current.kind == .name && peek().kind == .op && peek().text == "=" {
+            } else if currentKind == .name && peek().kind == .op && peek().text == "=" {
                 let nameToken = advance()
                 if !isIdentifierText(nameToken.text) {
                     throw error("cannot assign to \(nameToken.text)", at: nameToken)
@@ -301,7 +309,7 @@ extension Parser {
                 keywords.append(Keyword(name: nameToken.text, value: try parseExpression()))
                 sawKeyword = true
             } else {
-                let start = current.range.start
+                let start = currentStart
                 var value = try parseNamedExpression()
                 if isOp("=") {
                     throw error("expression cannot contain assignment, perhaps you meant \"==\"?", at: start)
@@ -335,7 +343,7 @@ extension Parser {
 
     /// `[ slices ]`.
     mutating func parseSlices() throws -> Expression {
-        let start = current.range.start
+        let start = currentStart
         try expectOp("[")
         try enter()
         defer { leave() }
@@ -360,7 +368,7 @@ extension Parser {
     }
 
     mutating func parseSlice() throws -> Expression {
-        let start = current.range.start
+        let start = currentStart
         var lower: Expression?
         if isOp("*") {
             return try parseStarExpression()

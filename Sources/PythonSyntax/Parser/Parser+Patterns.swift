@@ -8,7 +8,7 @@ extension Parser {
         let subject: Expression
         do {
             advance()
-            let start = current.range.start
+            let start = currentStart
             let first = try parseStarNamedExpression()
             if isOp(",") {
                 var elements = [first]
@@ -29,18 +29,18 @@ extension Parser {
         }
         advance()
         advance()
-        guard current.kind == .indent else {
+        guard currentKind == .indent else {
             throw error("expected an indented block after 'match' statement on line \(keyword.range.start.line)")
         }
         advance()
         var cases: [MatchCase] = []
-        while current.kind == .name && current.text == "case" {
+        while currentKind == .name && currentText == "case" {
             cases.append(try parseCase())
         }
         if cases.isEmpty { throw invalidSyntax() }
-        if current.kind == .dedent {
+        if currentKind == .dedent {
             advance()
-        } else if current.kind != .endOfFile {
+        } else if currentKind != .endOfFile {
             throw invalidSyntax()
         }
         return Statement(.match(subject: subject, cases: cases), range: range(from: keyword.range.start))
@@ -48,7 +48,7 @@ extension Parser {
 
     mutating func parseCase() throws -> MatchCase {
         let keyword = advance()
-        let start = current.range.start
+        let start = currentStart
         let first = try parseMaybeStarPattern()
         var pattern = first
         if isOp(",") {
@@ -84,7 +84,7 @@ extension Parser {
     mutating func parsePattern() throws -> Pattern {
         try enter()
         defer { leave() }
-        let start = current.range.start
+        let start = currentStart
         let first = try parseClosedPattern()
         var pattern = first
         if isOp("|") {
@@ -108,11 +108,11 @@ extension Parser {
     }
 
     mutating func parseSignedNumber() throws -> Expression {
-        let start = current.range.start
+        let start = currentStart
         var value: Expression
         if isOp("-") {
             advance()
-            guard current.kind == .number else { throw invalidSyntax() }
+            guard currentKind == .number else { throw invalidSyntax() }
             let number = advance()
             value = Expression(.unary(op: "-", operand: Expression(.constant(.number(number.text)), range: number.range)), range: range(from: start))
         } else {
@@ -121,7 +121,7 @@ extension Parser {
         }
         if isOp("+") || isOp("-") {
             let op = advance().text
-            guard current.kind == .number else { throw invalidSyntax() }
+            guard currentKind == .number else { throw invalidSyntax() }
             let number = advance()
             let imaginary = Expression(.constant(.number(number.text)), range: number.range)
             value = Expression(.binary(left: value, op: op, right: imaginary), range: range(from: start))
@@ -130,7 +130,7 @@ extension Parser {
     }
 
     mutating func parseDottedValue() throws -> Expression {
-        let start = current.range.start
+        let start = currentStart
         let first = advance()
         var value = Expression(.name(first.text, context: .load), range: first.range)
         while isOp(".") {
@@ -142,17 +142,17 @@ extension Parser {
     }
 
     mutating func parseClosedPattern() throws -> Pattern {
-        let start = current.range.start
-        switch current.kind {
+        let start = currentStart
+        switch currentKind {
         case .number:
             return Pattern(.value(try parseSignedNumber()), range: range(from: start))
         case .string:
             return Pattern(.value(try parseStrings()), range: range(from: start))
         case .fstringStart:
             throw error("patterns may only match literals and attribute lookups")
-        case .op where current.text == "-":
+        case .op where currentText == "-":
             return Pattern(.value(try parseSignedNumber()), range: range(from: start))
-        case .op where current.text == "(":
+        case .op where currentText == "(":
             advance()
             if isOp(")") {
                 advance()
@@ -174,7 +174,7 @@ extension Parser {
             }
             try expectOp(")")
             return Pattern(.sequence(elements), range: range(from: start))
-        case .op where current.text == "[":
+        case .op where currentText == "[":
             advance()
             var elements: [Pattern] = []
             while !isOp("]") {
@@ -184,10 +184,10 @@ extension Parser {
             }
             try expectOp("]")
             return Pattern(.sequence(elements), range: range(from: start))
-        case .op where current.text == "{":
+        case .op where currentText == "{":
             return try parseMappingPattern()
         case .name:
-            switch current.text {
+            switch currentText {
             case "None":
                 advance()
                 return Pattern(.singleton(.none), range: range(from: start))
@@ -224,14 +224,14 @@ extension Parser {
             } else {
                 if rest != nil { throw invalidSyntax() }
                 let key: Expression
-                switch current.kind {
+                switch currentKind {
                 case .number:
                     key = try parseSignedNumber()
-                case .op where current.text == "-":
+                case .op where currentText == "-":
                     key = try parseSignedNumber()
                 case .string:
                     key = try parseStrings()
-                case .name where ["None", "True", "False"].contains(current.text):
+                case .name where ["None", "True", "False"].contains(currentText):
                     key = try parseAtom()
                 case .name where isIdentifier && peek().kind == .op && peek().text == ".":
                     key = try parseDottedValue()
@@ -260,7 +260,7 @@ extension Parser {
                 advance()
                 keywordPatterns.append(try parsePattern())
             } else {
-                let patternStart = current.range.start
+                let patternStart = currentStart
                 let pattern = try parsePattern()
                 if !names.isEmpty {
                     throw error("positional patterns follow keyword patterns", at: patternStart)

@@ -7,18 +7,18 @@ extension Parser {
     mutating func parseStatement() throws -> [Statement] {
         try enter()
         defer { leave() }
-        if current.kind == .indent {
+        if currentKind == .indent {
             throw error("unexpected indent")
         }
         if isOp("@") {
             return [try parseDecorated()]
         }
-        if current.kind == .name {
-            switch current.text {
+        if currentKind == .name {
+            switch currentText {
             case "def", "class", "if", "while", "for", "try", "with":
-                return [try parseCompoundStatement(decorators: [], start: current.range.start)]
+                return [try parseCompoundStatement(decorators: [], start: currentStart)]
             case "async" where peek().kind == .name && ["def", "for", "with"].contains(peek().text):
-                return [try parseCompoundStatement(decorators: [], start: current.range.start)]
+                return [try parseCompoundStatement(decorators: [], start: currentStart)]
             case "match":
                 if let statement = try parseMatchIfPresent() {
                     return [statement]
@@ -34,21 +34,21 @@ extension Parser {
         var statements = [try parseSimpleStatement()]
         while isOp(";") {
             advance()
-            if current.kind == .newline || current.kind == .endOfFile { break }
+            if currentKind == .newline || currentKind == .endOfFile { break }
             statements.append(try parseSimpleStatement())
         }
-        if current.kind == .newline {
+        if currentKind == .newline {
             advance()
-        } else if current.kind != .endOfFile {
+        } else if currentKind != .endOfFile {
             throw invalidSyntax()
         }
         return statements
     }
 
     mutating func parseSimpleStatement() throws -> Statement {
-        let start = current.range.start
-        if current.kind == .name {
-            switch current.text {
+        let start = currentStart
+        if currentKind == .name {
+            switch currentText {
             case "pass":
                 advance()
                 return Statement(.pass, range: range(from: start))
@@ -112,7 +112,7 @@ extension Parser {
         var targets: [Expression] = []
         repeat {
             if !targets.isEmpty { advance() }
-            if current.kind == .newline || current.kind == .endOfFile || isOp(";") { break }
+            if currentKind == .newline || currentKind == .endOfFile || isOp(";") { break }
             let expression = try parseBitwiseOr()
             targets.append(try target(expression, context: .delete))
         } while isOp(",")
@@ -121,7 +121,7 @@ extension Parser {
     }
 
     mutating func parseExpressionStatement() throws -> Statement {
-        let start = current.range.start
+        let start = currentStart
         let parenthesised = isOp("(")
         let first = try parseAssignmentValue()
         if isOp("=") {
@@ -157,7 +157,7 @@ extension Parser {
             let stored = try target(first, context: .store)
             return Statement(.annotatedAssign(target: stored, annotation: annotation, value: value, simple: simple), range: range(from: start))
         }
-        if current.kind == .op && Self.augmentedOperators.contains(current.text) {
+        if currentKind == .op && Self.augmentedOperators.contains(currentText) {
             switch first.kind {
             case .name, .attribute, .subscript:
                 break
@@ -188,7 +188,7 @@ extension Parser {
         var aliases: [Alias] = []
         repeat {
             if !aliases.isEmpty { advance() }
-            let aliasStart = current.range.start
+            let aliasStart = currentStart
             let name = try parseDottedName()
             var asName: String?
             if isKeyword("as") {
@@ -223,7 +223,7 @@ extension Parser {
                     advance()
                     if parenthesised && isOp(")") { break }
                 }
-                let aliasStart = current.range.start
+                let aliasStart = currentStart
                 let name = try expectIdentifier()
                 var asName: String?
                 if isKeyword("as") {

@@ -61,7 +61,7 @@ extension Parser {
 
     /// `star_targets` of `for` loops and comprehensions: stops before `in`.
     mutating func parseTargetList(context: ExpressionContext) throws -> Expression {
-        let start = current.range.start
+        let start = currentStart
         let first = try parseTargetElement(context: context)
         guard isOp(",") else { return first }
         var elements = [first]
@@ -149,7 +149,7 @@ extension Parser {
     }
 
     mutating func parseParameter(annotations: Bool, starAnnotation: Bool) throws -> Parameter {
-        let start = current.range.start
+        let start = currentStart
         let name = try expectIdentifier()
         var annotation: Expression?
         if annotations && isOp(":") {
@@ -165,7 +165,7 @@ extension Parser {
         advance()
         var parameters: [TypeParameter] = []
         while !isOp("]") {
-            let start = current.range.start
+            let start = currentStart
             var kind = TypeParameter.Kind.typeVar
             if isOp("*") {
                 advance()

@@ -12,8 +12,15 @@ struct Parser {
     ]
 
     let tokens: [Token]
-    var index = 0
+    /// The position in `tokens`; the current token's kind, text and start are cached because
+    /// the parser asks for them constantly.
+    var index = 0 {
+        didSet { refreshCurrent() }
+    }
     var depth = 0
+    var currentKind: TokenKind = .endOfFile
+    var currentText = ""
+    var currentStart = SourcePosition.start
 
     init(tokens: [Token]) {
         if tokens.isEmpty {
@@ -22,13 +29,21 @@ struct Parser {
         } else {
             self.tokens = tokens
         }
+        refreshCurrent()
+    }
+
+    mutating func refreshCurrent() {
+        let token = tokens[min(index, tokens.count - 1)]
+        currentKind = token.kind
+        currentText = token.text
+        currentStart = token.range.start
     }
 
     /// Parses a whole module, returning the statements parsed before the first error.
     mutating func parseModule() -> (body: [Statement], error: ParseError?) {
         var body: [Statement] = []
-        while current.kind != .endOfFile {
-            if current.kind == .newline {
+        while currentKind != .endOfFile {
+            if currentKind == .newline {
                 index += 1
                 continue
             }
@@ -64,7 +79,7 @@ struct Parser {
                 return token.range.end
             }
         }
-        return current.range.start
+        return currentStart
     }
 
     @discardableResult
@@ -75,16 +90,16 @@ struct Parser {
     }
 
     func isOp(_ text: String) -> Bool {
-        current.kind == .op && current.text == text
+        currentKind == .op && currentText == text
     }
 
     func isKeyword(_ text: String) -> Bool {
-        current.kind == .name && current.text == text
+        currentKind == .name && currentText == text
     }
 
     /// An identifier that is not a hard keyword (soft keywords are identifiers).
     var isIdentifier: Bool {
-        current.kind == .name && !Self.keywords.contains(current.text)
+        currentKind == .name && !Self.keywords.contains(currentText)
     }
 
     mutating func expectOp(_ text: String) throws {
@@ -123,7 +138,7 @@ struct Parser {
     /// A generic syntax error at the current token, worded and located the way CPython's
     /// parser reports it (`unexpected indent`, `Perhaps you forgot a comma?`).
     func invalidSyntax() -> ParseError {
-        switch current.kind {
+        switch currentKind {
         case .indent:
             return error("unexpected indent")
         case .dedent:
@@ -137,11 +152,11 @@ struct Parser {
             let message = "invalid syntax. Perhaps you forgot a comma?"
             return ParseError(
                 issue: SyntaxIssue(message: message, position: previous.range.start),
-                lexicalMayWin: peek().kind == .endOfFile || previous.range.end.line != current.range.start.line,
+                lexicalMayWin: peek().kind == .endOfFile || previous.range.end.line != currentStart.line,
                 tokenIndex: index)
         }
         return ParseError(
-            issue: SyntaxIssue(message: "invalid syntax", position: current.range.start),
+            issue: SyntaxIssue(message: "invalid syntax", position: currentStart),
             lexicalMayWin: !afterOpenBracket, tokenIndex: index)
     }
 
