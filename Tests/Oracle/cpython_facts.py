@@ -22,6 +22,18 @@ import sys
 import warnings
 
 
+def resolves_global(symbol):
+    """Whether the symbol's scope is GLOBAL_IMPLICIT or GLOBAL_EXPLICIT.
+
+    `Symbol.is_global()` in Python 3.11 also calls every bound name of a table *named* "top"
+    global (it mistakes a function called `top` for the module), so read the scope itself.
+    """
+    scope = getattr(symbol, "_Symbol__scope", None)
+    if scope is None:
+        return symbol.is_global()
+    return scope in (symtable.GLOBAL_IMPLICIT, symtable.GLOBAL_EXPLICIT)
+
+
 def walk_tables(table):
     yield table
     for child in table.get_children():
@@ -64,7 +76,7 @@ def facts(source):
             else:
                 if symbol.is_declared_global() and bound:
                     defines.add(name)
-                if symbol.is_global() and symbol.is_referenced():
+                if resolves_global(symbol) and symbol.is_referenced():
                     reads.add(name)
     return {"ok": True, "imports": imports, "defines": sorted(defines), "reads": sorted(reads)}
 
