@@ -239,7 +239,10 @@ extension Tokenizer {
             return unterminatedFString(enclosing)
         }
         let kind = (triple ? "triple-quoted " : "") + (fstring ? "f-string" : "string")
-        return fail("unterminated \(kind) literal (detected at line \(line))", at: start, wins: true)
+        // At the end of input CPython counts the last line that has text.
+        let atEnd = index >= bytes.count && bytes.last == UInt8(ascii: "\n") && line > 1
+        let detected = atEnd ? line - 1 : line
+        return fail("unterminated \(kind) literal (detected at line \(detected))", at: start, wins: true)
     }
 
     mutating func unterminatedFString(_ mode: FStringMode) -> LexError {

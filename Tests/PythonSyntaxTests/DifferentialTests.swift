@@ -15,6 +15,7 @@ import Testing
         var compared = 0
         var rejectedBoth = 0
         var skippedIPython = 0
+        var sameMessage = 0
         var mismatches: [String] = []
         for (cell, oracle) in zip(cells, expected) {
             let analysis = PythonAnalyzer.analyze(cell.source)
@@ -27,6 +28,9 @@ import Testing
                 guard let issue = analysis.diagnostics.first else {
                     mismatches.append("\(cell.origin): CPython rejects (\(oracle.error?.msg ?? "")) but the analyser accepts")
                     continue
+                }
+                if Self.normalised(issue.message) == Self.normalised(oracle.error?.msg ?? "") {
+                    sameMessage += 1
                 }
                 if let line = oracle.error?.line, line > 0, line != issue.line {
                     mismatches.append("\(cell.origin): error line \(issue.line) (\(issue.message)), CPython says \(line) (\(oracle.error?.msg ?? ""))")
@@ -50,9 +54,14 @@ import Testing
                 mismatches.append("\(cell.origin): reads \(facts.reads) != \(oracle.reads ?? [])")
             }
         }
-        let summary = "compared \(compared) cells, \(rejectedBoth) rejected by both, \(skippedIPython) IPython cells skipped, \(mismatches.count) disagreements"
+        let summary = "compared \(compared) cells, \(rejectedBoth) rejected by both (same message for \(sameMessage)), \(skippedIPython) IPython cells skipped, \(mismatches.count) disagreements"
         print("DifferentialTests: " + summary)
         #expect(compared > 600, "\(summary)")
         #expect(mismatches.isEmpty, Comment(rawValue: summary + "\n" + mismatches.prefix(60).joined(separator: "\n")))
+    }
+
+    /// CPython's wording, lower-cased and without sentence punctuation (house style).
+    static func normalised(_ message: String) -> String {
+        message.lowercased().replacingOccurrences(of: ". ", with: ", ").replacingOccurrences(of: "?", with: "")
     }
 }

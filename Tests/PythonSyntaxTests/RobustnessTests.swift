@@ -94,12 +94,14 @@ import Testing
         ErrorCase(source: "for i in x:\nprint(i)\n", line: 2, message: "expected an indented block after 'for' statement on line 1"),
         ErrorCase(source: "def f(:\n    pass\n", line: 1, message: "invalid syntax"),
         ErrorCase(source: "if x\n    pass\n", line: 1, message: "expected ':'"),
-        ErrorCase(source: "a + 1 = 2\n", line: 1, message: "cannot assign to expression"),
+        ErrorCase(source: "a + 1 = 2\n", line: 1, message: "cannot assign to expression here, maybe you meant '==' instead of '='"),
+        ErrorCase(source: "for a + 1 in x: pass\n", line: 1, message: "cannot assign to expression"),
         ErrorCase(source: "f(a=1, 2)\n", line: 1, message: "positional argument follows keyword argument"),
         ErrorCase(source: "def g():\n    use(v)\n    global v\n", line: 3, message: "name 'v' is used prior to global declaration"),
         ErrorCase(source: "def h():\n    nonlocal q\n", line: 2, message: "no binding for nonlocal 'q' found"),
         ErrorCase(source: "x = (1,\ny = 2\ndef f(): pass\n", line: 1, message: "'(' was never closed"),
-        ErrorCase(source: "print 'hello'\n", line: 1, message: "invalid syntax"),
+        ErrorCase(source: "print 'hello'\n", line: 1, message: "missing parentheses in call to 'print', did you mean print(...)"),
+        ErrorCase(source: "d = {'a': 1\n'b': 2}\n", line: 1, message: "invalid syntax, perhaps you forgot a comma"),
     ]
 
     @Test(arguments: parseErrors)

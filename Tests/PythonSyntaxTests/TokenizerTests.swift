@@ -55,7 +55,7 @@ import Testing
 
     static let errorCases: [ErrorCase] = [
         ErrorCase(source: "s = 'abc\n", line: 1, column: 5, message: "unterminated string literal (detected at line 1)"),
-        ErrorCase(source: "x = 1\ns = \"\"\"abc\n\n", line: 2, column: 5, message: "unterminated triple-quoted string literal (detected at line 4)"),
+        ErrorCase(source: "x = 1\ns = \"\"\"abc\n\n", line: 2, column: 5, message: "unterminated triple-quoted string literal (detected at line 3)"),
         ErrorCase(source: "f = f'{a'\n", line: 1, column: 5, message: "f-string: expecting '}'"),
         ErrorCase(source: "call(1,\n  2\n", line: 1, column: 5, message: "'(' was never closed"),
         ErrorCase(source: "x = [1)\n", line: 1, column: 7, message: "closing parenthesis ')' does not match opening parenthesis '['"),

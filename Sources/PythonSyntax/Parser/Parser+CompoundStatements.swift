@@ -126,12 +126,50 @@ extension Parser {
 
     mutating func parseFor(start: SourcePosition, isAsync: Bool) throws -> Statement {
         let keyword = advance()
-        let target = try parseTargetList(context: .store)
+        let afterKeyword = index
+        let target: Expression
+        do {
+            target = try parseTargetList(context: .store)
+            guard isKeyword("in") else { throw invalidSyntax() }
+        } catch let failure as ParseError {
+            throw invalidForTarget(from: afterKeyword) ?? failure
+        }
         try expectKeyword("in")
         let iterable = try parseStarExpressions()
         let body = try parseBlock(after: "'for' statement", keyword: keyword)
         let orElse = try parseElse()
         return Statement(.for(target: target, iterable: iterable, body: body, orElse: orElse, isAsync: isAsync), range: range(from: start))
+    }
+
+    /// CPython's `invalid_for_target`: re-reads the target as an expression to name what
+    /// cannot be assigned to (`for a + 1 in x` → `cannot assign to expression`).
+    mutating func invalidForTarget(from start: Int) -> ParseError? {
+        let saved = index
+        let savedDepth = depth
+        defer {
+            index = saved
+            depth = savedDepth
+        }
+        index = start
+        guard var expression = try? parseStarExpressions() else { return nil }
+        if case .compare(let left, let ops, _) = expression.kind, ops.first == "in" {
+            expression = left
+        }
+        guard let invalid = Self.invalidTarget(expression) else { return nil }
+        return error("cannot assign to \(Self.describe(invalid))", at: invalid.range.start)
+    }
+
+    static func invalidTarget(_ expression: Expression) -> Expression? {
+        switch expression.kind {
+        case .name, .attribute, .subscript:
+            return nil
+        case .starred(let value, _):
+            return invalidTarget(value)
+        case .tuple(let elements, _), .list(let elements, _):
+            return elements.lazy.compactMap { invalidTarget($0) }.first
+        default:
+            return expression
+        }
     }
 
     mutating func parseTry() throws -> Statement {

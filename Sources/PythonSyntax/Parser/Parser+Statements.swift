@@ -32,6 +32,11 @@ extension Parser {
 
     mutating func parseSimpleStatements() throws -> [Statement] {
         var statements = [try parseSimpleStatement()]
+        if let first = statements.first, case .expression(let expression) = first.kind,
+           case .name(let name, _) = expression.kind, name == "print" || name == "exec",
+           canStartExpression, currentStart.line == first.range.start.line {
+            throw error("missing parentheses in call to '\(name)', did you mean \(name)(...)", at: first.range.start)
+        }
         while isOp(";") {
             advance()
             if currentKind == .newline || currentKind == .endOfFile { break }
@@ -131,7 +136,14 @@ extension Parser {
                 items.append(try parseAssignmentValue())
             }
             guard let value = items.popLast() else { throw invalidSyntax() }
-            let targets = try items.map { try target($0, context: .store) }
+            let targets = try items.map { item in
+                switch item.kind {
+                case .name, .attribute, .subscript, .starred, .tuple, .list, .constant(.none), .constant(.bool), .constant(.ellipsis):
+                    return try target(item, context: .store)
+                default:
+                    throw error("cannot assign to \(Self.describe(item)) here, maybe you meant '==' instead of '='", at: item.range.start)
+                }
+            }
             return Statement(.assign(targets: targets, value: value), range: range(from: start))
         }
         if isOp(":") {

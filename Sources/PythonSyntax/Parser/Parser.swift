@@ -149,7 +149,7 @@ struct Parser {
         let previous: Token? = index > 0 ? tokens[index - 1] : nil
         let afterOpenBracket = previous.map { $0.kind == .op && ["(", "[", "{"].contains($0.text) } ?? false
         if let previous, Self.endsOperand(previous), canStartExpression, !isOp("*"), !isOp("-"), !isOp("+"), insideBrackets {
-            let message = "invalid syntax. Perhaps you forgot a comma?"
+            let message = "invalid syntax, perhaps you forgot a comma"
             return ParseError(
                 issue: SyntaxIssue(message: message, position: previous.range.start),
                 lexicalMayWin: peek().kind == .endOfFile || previous.range.end.line != currentStart.line,
