@@ -325,7 +325,7 @@ extension Tokenizer {
                     flush(&self)
                     let here = position(index)
                     index += 1
-                    parens.removeLast()
+                    if !parens.isEmpty { parens.removeLast() }
                     emit(.op, "}", from: here, to: position(index))
                     mode.fields.removeLast()
                     modes[modes.count - 1] = mode

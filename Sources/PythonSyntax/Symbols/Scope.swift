@@ -1,12 +1,10 @@
 /// One symbol table block: the module, a function (lambdas and comprehensions included), a
-/// class body, a `from __future__ import annotations` annotation block, or a PEP 695
-/// type-parameter block.
+/// class body, or a PEP 695 type-parameter block.
 final class Scope {
     enum Kind: Equatable {
         case module
         case function
         case classBody
-        case annotation
         case typeParameters
     }
 

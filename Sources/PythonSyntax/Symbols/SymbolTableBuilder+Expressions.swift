@@ -168,9 +168,6 @@ extension SymbolTableBuilder {
             case .classBody:
                 report("assignment expression within a comprehension cannot be used in a class body", at: position)
                 return
-            case .annotation:
-                report("named expression cannot be used within an annotation", at: position)
-                return
             }
         }
     }
