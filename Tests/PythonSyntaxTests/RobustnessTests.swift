@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PythonSyntax
 
@@ -12,7 +13,8 @@ import Testing
     }
 
     static let deepCases: [Case] = [
-        Case(name: "199 parentheses", source: String(repeating: "(", count: 199) + "x" + String(repeating: ")", count: 199), accepted: true),
+        Case(name: "90 parentheses", source: String(repeating: "(", count: 90) + "x" + String(repeating: ")", count: 90), accepted: true),
+        Case(name: "150 parentheses", source: String(repeating: "(", count: 150) + "x" + String(repeating: ")", count: 150), accepted: false),
         Case(name: "250 parentheses", source: String(repeating: "(", count: 250) + "x" + String(repeating: ")", count: 250), accepted: false),
         Case(name: "100000 open brackets", source: String(repeating: "[", count: 100_000), accepted: false),
         Case(name: "900 unary minus", source: String(repeating: "-", count: 900) + "x", accepted: true),
@@ -21,7 +23,7 @@ import Testing
         Case(name: "20000 lambdas", source: String(repeating: "lambda: ", count: 20_000) + "x", accepted: false),
         Case(name: "20000 conditionals", source: String(repeating: "a if b else ", count: 20_000) + "c", accepted: false),
         Case(name: "20000 powers", source: String(repeating: "a**", count: 20_000) + "b", accepted: false),
-        Case(name: "mixed nesting", source: String(repeating: "(-[lambda: {", count: 40) + String(repeating: "}])", count: 40), accepted: true),
+        Case(name: "mixed nesting", source: String(repeating: "(-[lambda: {", count: 30) + String(repeating: "}])", count: 30), accepted: true),
         Case(name: "nested f-strings", source: String(repeating: "f'{", count: 300) + "x" + String(repeating: "}'", count: 300), accepted: false),
         Case(name: "300 attributes", source: "x" + String(repeating: ".a", count: 300), accepted: true),
         Case(name: "long attribute chain", source: "x" + String(repeating: ".a", count: 50_000), accepted: false),
@@ -44,6 +46,48 @@ import Testing
             #expect(issue.line >= 1 && issue.column >= 1)
             #expect(analysis.module == nil)
         }
+    }
+
+    /// Inputs at or past every nesting limit, analysed on a thread with a 4 MB stack (half
+    /// the usual main-thread size) so a debug build must fit with room to spare.
+    static let limitCases: [Case] = [
+        Case(name: "chains inside nested parentheses", source: String(repeating: "(", count: 150) + "x" + String(repeating: ".a" + String(repeating: ".a", count: 499) + ")", count: 150), accepted: false),
+        Case(name: "binary chains inside nested parentheses", source: String(repeating: "(", count: 150) + "x" + String(repeating: String(repeating: "+x", count: 500) + ")", count: 150), accepted: false),
+        Case(name: "300 elifs", source: "if a: pass\n" + String(repeating: "elif b: pass\n", count: 300), accepted: true),
+        Case(name: "5000 elifs", source: "if a: pass\n" + String(repeating: "elif b: pass\n", count: 5000), accepted: false),
+        Case(name: "990 unary minus", source: String(repeating: "-", count: 990) + "x", accepted: true),
+        Case(name: "990 not", source: String(repeating: "not ", count: 990) + "x", accepted: true),
+        Case(name: "490 lambdas", source: String(repeating: "lambda: ", count: 490) + "x", accepted: true),
+        Case(name: "990 conditionals", source: String(repeating: "a if b else ", count: 990) + "c", accepted: true),
+        Case(name: "490 powers", source: String(repeating: "a**", count: 490) + "b", accepted: true),
+        Case(name: "90 nested calls", source: String(repeating: "f(", count: 90) + String(repeating: ")", count: 90), accepted: true),
+        Case(name: "199 nested calls", source: String(repeating: "f(", count: 199) + String(repeating: ")", count: 199), accepted: false),
+        Case(name: "50 parentheses with 5 attributes each", source: String(repeating: "(", count: 50) + "x" + String(repeating: ".a.a.a.a.a)", count: 50), accepted: true),
+        Case(name: "50 parentheses with 100 attributes each", source: String(repeating: "(", count: 50) + "x" + String(repeating: String(repeating: ".a", count: 100) + ")", count: 50), accepted: false),
+        Case(name: "900 lambdas", source: String(repeating: "lambda: ", count: 900) + "x", accepted: false),
+        Case(name: "nested f-strings", source: String(repeating: "f'{", count: 60) + "x" + String(repeating: "}'", count: 60), accepted: true),
+        Case(name: "99 blocks around 50 parentheses", source: (0..<99).map { String(repeating: " ", count: $0) + "if x:\n" }.joined() + String(repeating: " ", count: 99) + "y = " + String(repeating: "(", count: 50) + "-x.a.b" + String(repeating: ")", count: 50) + "\n", accepted: true),
+        Case(name: "long dotted pattern", source: "match x:\n    case a" + String(repeating: ".b", count: 5000) + ":\n        pass\n", accepted: false),
+    ]
+
+    @Test(arguments: limitCases)
+    func limitsFitInAFourMegabyteStack(_ testCase: Case) throws {
+        let box = ResultBox()
+        let done = DispatchSemaphore(value: 0)
+        let source = testCase.source
+        let thread = Thread {
+            box.analysis = PythonAnalyzer.analyze(source)
+            done.signal()
+        }
+        thread.stackSize = 4 << 20
+        thread.start()
+        done.wait()
+        let analysis = try #require(box.analysis)
+        #expect(analysis.diagnostics.isEmpty == testCase.accepted, "\(analysis.diagnostics)")
+    }
+
+    final class ResultBox: @unchecked Sendable {
+        var analysis: PythonAnalysis?
     }
 
     static let garbage: [String] = [

@@ -78,8 +78,8 @@ extension Parser {
 
     /// The parts of one f-string: literal text and replacement fields.
     mutating func parseFString() throws -> [Expression] {
-        try enter()
-        defer { leave() }
+        try enter(cost: Self.bracketCost)
+        defer { leave(cost: Self.bracketCost) }
         advance()
         var parts: [Expression] = []
         while true {
@@ -145,8 +145,8 @@ extension Parser {
 
     mutating func parseParenthesised() throws -> Expression {
         let start = advance().range.start
-        try enter()
-        defer { leave() }
+        try enter(cost: Self.bracketCost)
+        defer { leave(cost: Self.bracketCost) }
         if isOp(")") {
             advance()
             return Expression(.tuple([], context: .load), range: range(from: start))
@@ -182,8 +182,8 @@ extension Parser {
 
     mutating func parseListDisplay() throws -> Expression {
         let start = advance().range.start
-        try enter()
-        defer { leave() }
+        try enter(cost: Self.bracketCost)
+        defer { leave(cost: Self.bracketCost) }
         if isOp("]") {
             advance()
             return Expression(.list([], context: .load), range: range(from: start))
@@ -206,8 +206,8 @@ extension Parser {
 
     mutating func parseBraceDisplay() throws -> Expression {
         let start = advance().range.start
-        try enter()
-        defer { leave() }
+        try enter(cost: Self.bracketCost)
+        defer { leave(cost: Self.bracketCost) }
         if isOp("}") {
             advance()
             return Expression(.dict(keys: [], values: []), range: range(from: start))

@@ -111,6 +111,8 @@ extension Parser {
     }
 
     mutating func parseIf() throws -> Statement {
+        try enter(cost: 3)
+        defer { leave(cost: 3) }
         let keyword = advance()
         let start = keyword.range.start
         let test = try parseNamedExpression()

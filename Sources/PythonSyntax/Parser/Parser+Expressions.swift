@@ -95,6 +95,8 @@ extension Parser {
     }
 
     mutating func parseLambda() throws -> Expression {
+        try enter()
+        defer { leave() }
         let start = advance().range.start
         let arguments = try parseParameters(closing: ":", annotations: false)
         try expectOp(":")
@@ -196,11 +198,13 @@ extension Parser {
 
     mutating func parseBinary(minimumPrecedence: Int) throws -> Expression {
         let start = currentStart
+        let outerChain = chainDepth
+        chainDepth = 0
         var left = try parseFactor()
         var chain = 0
         while currentKind == .op, let precedence = Self.binaryPrecedence(currentText), precedence >= minimumPrecedence {
             chain += 1
-            if depth + chain > Self.maxDepth {
+            if depth + chainDepth + chain > Self.maxDepth {
                 throw error("too deeply nested")
             }
             let op = advance().text
@@ -209,6 +213,7 @@ extension Parser {
             leave()
             left = Expression(.binary(left: left, op: op, right: right), range: range(from: start))
         }
+        chainDepth = max(outerChain, chainDepth + chain)
         return left
     }
 
@@ -245,14 +250,14 @@ extension Parser {
 
     mutating func parsePrimary() throws -> Expression {
         let start = currentStart
+        let outerChain = chainDepth
+        chainDepth = 0
         var value = try parseAtom()
         var trailers = 0
-        while currentKind == .op {
-            if isOp(".") || isOp("(") || isOp("[") {
-                trailers += 1
-                if depth + trailers > Self.maxDepth {
-                    throw error("too deeply nested")
-                }
+        while currentKind == .op && (isOp(".") || isOp("(") || isOp("[")) {
+            trailers += 1
+            if depth + chainDepth + trailers > Self.maxDepth {
+                throw error("too deeply nested")
             }
             if isOp(".") {
                 advance()
@@ -261,13 +266,12 @@ extension Parser {
             } else if isOp("(") {
                 let (arguments, keywords) = try parseCallArguments()
                 value = Expression(.call(function: value, arguments: arguments, keywords: keywords), range: range(from: start))
-            } else if isOp("[") {
+            } else {
                 let slice = try parseSlices()
                 value = Expression(.subscript(value: value, slice: slice, context: .load), range: range(from: start))
-            } else {
-                return value
             }
         }
+        chainDepth = max(outerChain, chainDepth + trailers)
         return value
     }
 
@@ -279,8 +283,8 @@ extension Parser {
     /// `( args )` of a call or a class statement.
     mutating func parseCallArguments() throws -> (arguments: [Expression], keywords: [Keyword]) {
         try expectOp("(")
-        try enter()
-        defer { leave() }
+        try enter(cost: Self.bracketCost)
+        defer { leave(cost: Self.bracketCost) }
         var arguments: [Expression] = []
         var keywords: [Keyword] = []
         var sawKeyword = false
@@ -345,8 +349,8 @@ extension Parser {
     mutating func parseSlices() throws -> Expression {
         let start = currentStart
         try expectOp("[")
-        try enter()
-        defer { leave() }
+        try enter(cost: Self.bracketCost)
+        defer { leave(cost: Self.bracketCost) }
         var items: [Expression] = []
         var trailingComma = false
         while !isOp("]") {

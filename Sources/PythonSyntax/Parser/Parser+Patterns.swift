@@ -133,7 +133,12 @@ extension Parser {
         let start = currentStart
         let first = advance()
         var value = Expression(.name(first.text, context: .load), range: first.range)
+        var links = 0
         while isOp(".") {
+            links += 1
+            if depth + links > Self.maxDepth {
+                throw error("too deeply nested")
+            }
             advance()
             let attribute = try expectIdentifier()
             value = Expression(.attribute(value: value, attribute: attribute, context: .load), range: range(from: start))

@@ -18,6 +18,10 @@ struct Parser {
         didSet { refreshCurrent() }
     }
     var depth = 0
+    /// The deepest chain of attribute/call/subscript trailers and binary operators in the
+    /// expressions parsed so far in the current region: such chains are parsed in loops, so
+    /// they are counted here to bound the depth of the tree (and of every walk over it).
+    var chainDepth = 0
     var currentKind: TokenKind = .endOfFile
     var currentText = ""
     var currentStart = SourcePosition.start
@@ -182,14 +186,19 @@ struct Parser {
         return level > 0
     }
 
-    mutating func enter() throws {
-        depth += 1
+    /// Stack cost of one bracket level (a whole descent through the expression grammar).
+    static let bracketCost = 8
+
+    /// Counts one level of nesting; `cost` weighs levels by the stack they use, so the worst
+    /// accepted input stays within a few megabytes of stack even in a debug build.
+    mutating func enter(cost: Int = 1) throws {
+        depth += cost
         if depth > Self.maxDepth {
             throw error("too deeply nested")
         }
     }
 
-    mutating func leave() {
-        depth -= 1
+    mutating func leave(cost: Int = 1) {
+        depth -= cost
     }
 }

@@ -24,6 +24,121 @@ extension SymbolTableBuilder {
 
     func visit(_ expression: Expression?) {
         guard let expression else { return }
+        visitExpression(expression)
+    }
+
+    /// Dispatches without binding payloads, so the recursive frame stays small even in a
+    /// debug build; each helper binds only its own cases.
+    func visitExpression(_ expression: Expression) {
+        switch expression.kind {
+        case .name:
+            visitName(expression)
+        case .attribute, .subscript, .starred, .slice:
+            visitAccess(expression)
+        case .call:
+            visitCall(expression)
+        case .boolean, .binary, .unary, .compare, .conditional, .await:
+            visitOperator(expression)
+        case .list, .tuple, .set, .dict, .joinedString, .formattedValue, .constant:
+            visitDisplay(expression)
+        case .generator, .listComprehension, .setComprehension, .dictComprehension:
+            visitComprehensionExpression(expression)
+        case .named, .lambda, .yield, .yieldFrom:
+            visitScoped(expression)
+        }
+    }
+
+    func visitName(_ expression: Expression) {
+        guard case .name(let name, let context) = expression.kind else { return }
+        let position = expression.range.start
+        addDef(name, context == .load ? SymbolFlags.use : SymbolFlags.local, at: position)
+        if context == .load && current.kind == .function && name == "super" {
+            addDef("__class__", SymbolFlags.use, at: position)
+        }
+    }
+
+    func visitAccess(_ expression: Expression) {
+        switch expression.kind {
+        case .attribute(let value, _, let context):
+            visitExpression(value)
+            if context != .load { recordMutation(of: value) }
+        case .subscript(let value, let slice, let context):
+            visitExpression(value)
+            visitExpression(slice)
+            if context != .load { recordMutation(of: value) }
+        case .starred(let value, _):
+            visitExpression(value)
+        case .slice(let lower, let upper, let step):
+            visit(lower)
+            visit(upper)
+            visit(step)
+        default:
+            break
+        }
+    }
+
+    func visitCall(_ expression: Expression) {
+        guard case .call(let function, let arguments, let keywords) = expression.kind else { return }
+        visitExpression(function)
+        visit(arguments)
+        for keyword in keywords { visitExpression(keyword.value) }
+        recordCall(function: function, arguments: arguments, keywords: keywords)
+    }
+
+    func visitOperator(_ expression: Expression) {
+        switch expression.kind {
+        case .boolean(_, let values):
+            visit(values)
+        case .binary(let left, _, let right):
+            visitExpression(left)
+            visitExpression(right)
+        case .unary(_, let operand):
+            visitExpression(operand)
+        case .compare(let left, _, let comparators):
+            visitExpression(left)
+            visit(comparators)
+        case .conditional(let test, let body, let orElse):
+            visitExpression(test)
+            visitExpression(body)
+            visitExpression(orElse)
+        case .await(let value):
+            visitExpression(value)
+        default:
+            break
+        }
+    }
+
+    func visitDisplay(_ expression: Expression) {
+        switch expression.kind {
+        case .list(let elements, _), .tuple(let elements, _), .set(let elements), .joinedString(let elements):
+            visit(elements)
+        case .dict(let keys, let values):
+            for key in keys { visit(key) }
+            visit(values)
+        case .formattedValue(let value, _, let spec):
+            visitExpression(value)
+            visit(spec)
+        default:
+            break
+        }
+    }
+
+    func visitComprehensionExpression(_ expression: Expression) {
+        switch expression.kind {
+        case .generator(let element, let generators):
+            visitComprehension("generator expression", generators, element: element, value: nil)
+        case .listComprehension(let element, let generators):
+            visitComprehension("list comprehension", generators, element: element, value: nil)
+        case .setComprehension(let element, let generators):
+            visitComprehension("set comprehension", generators, element: element, value: nil)
+        case .dictComprehension(let key, let value, let generators):
+            visitComprehension("dict comprehension", generators, element: key, value: value)
+        default:
+            break
+        }
+    }
+
+    func visitScoped(_ expression: Expression) {
         let position = expression.range.start
         switch expression.kind {
         case .named(let target, let value):
@@ -33,86 +148,27 @@ extension SymbolTableBuilder {
             if current.isComprehension, case .name(let name, _) = target.kind {
                 extendNamedExpressionScope(name, at: target.range.start)
             }
-            visit(value)
-            visit(target)
-        case .boolean(_, let values):
-            visit(values)
-        case .binary(let left, _, let right):
-            visit(left)
-            visit(right)
-        case .unary(_, let operand):
-            visit(operand)
+            visitExpression(value)
+            visitExpression(target)
         case .lambda(let arguments, let body):
             visit(arguments.defaults)
             for value in arguments.keywordDefaults { visit(value) }
             enter(.function)
             visitParameters(arguments)
-            visit(body)
+            visitExpression(body)
             exit()
-        case .conditional(let test, let body, let orElse):
-            visit(test)
-            visit(body)
-            visit(orElse)
-        case .dict(let keys, let values):
-            for key in keys { visit(key) }
-            visit(values)
-        case .set(let elements):
-            visit(elements)
-        case .generator(let element, let generators):
-            visitComprehension("generator expression", generators, element: element, value: nil)
-        case .listComprehension(let element, let generators):
-            visitComprehension("list comprehension", generators, element: element, value: nil)
-        case .setComprehension(let element, let generators):
-            visitComprehension("set comprehension", generators, element: element, value: nil)
-        case .dictComprehension(let key, let value, let generators):
-            visitComprehension("dict comprehension", generators, element: key, value: value)
         case .yield(let value):
             visit(value)
             if current.isComprehension {
                 report("'yield' inside \(current.comprehensionKind)", at: position)
             }
         case .yieldFrom(let value):
-            visit(value)
+            visitExpression(value)
             if current.isComprehension {
                 report("'yield' inside \(current.comprehensionKind)", at: position)
             }
-        case .await(let value):
-            visit(value)
-        case .compare(let left, _, let comparators):
-            visit(left)
-            visit(comparators)
-        case .call(let function, let arguments, let keywords):
-            visit(function)
-            visit(arguments)
-            for keyword in keywords { visit(keyword.value) }
-            recordCall(function: function, arguments: arguments, keywords: keywords)
-        case .formattedValue(let value, _, let spec):
-            visit(value)
-            visit(spec)
-        case .joinedString(let values):
-            visit(values)
-        case .constant:
+        default:
             break
-        case .attribute(let value, _, let context):
-            visit(value)
-            if context != .load { recordMutation(of: value) }
-        case .subscript(let value, let slice, let context):
-            visit(value)
-            visit(slice)
-            if context != .load { recordMutation(of: value) }
-        case .starred(let value, _):
-            visit(value)
-        case .slice(let lower, let upper, let step):
-            visit(lower)
-            visit(upper)
-            visit(step)
-        case .name(let name, let context):
-            addDef(name, context == .load ? SymbolFlags.use : SymbolFlags.local, at: position)
-            if context == .load && current.kind == .function && name == "super" {
-                addDef("__class__", SymbolFlags.use, at: position)
-            }
-        case .list(let elements, _), .tuple(let elements, _):
-            visit(elements)
         }
     }
 

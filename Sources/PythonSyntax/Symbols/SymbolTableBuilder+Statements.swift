@@ -5,20 +5,27 @@ extension SymbolTableBuilder {
         }
     }
 
+    /// Dispatches without binding payloads, so the recursive frame stays small.
     func visit(_ statement: Statement) {
+        switch statement.kind {
+        case .functionDef, .classDef, .typeAlias:
+            visitDefinition(statement)
+        case .for, .while, .if, .with, .match, .try:
+            visitBlock(statement)
+        case .global, .nonlocal:
+            visitDirective(statement)
+        default:
+            visitSimple(statement)
+        }
+    }
+
+    func visitDefinition(_ statement: Statement) {
         let position = statement.range.start
         switch statement.kind {
         case .functionDef(let function):
             visitFunction(function, at: position)
         case .classDef(let definition):
             visitClass(definition, at: position)
-        case .return(let value):
-            visit(value)
-        case .delete(let targets):
-            visit(targets)
-        case .assign(let targets, let value):
-            visit(targets)
-            visit(value)
         case .typeAlias(let name, let parameters, let value):
             visit(name)
             if !parameters.isEmpty {
@@ -29,6 +36,20 @@ extension SymbolTableBuilder {
             visit(value)
             exit()
             if !parameters.isEmpty { exit() }
+        default:
+            break
+        }
+    }
+
+    func visitSimple(_ statement: Statement) {
+        switch statement.kind {
+        case .return(let value):
+            visit(value)
+        case .delete(let targets):
+            visit(targets)
+        case .assign(let targets, let value):
+            visit(targets)
+            visit(value)
         case .augmentedAssign(let target, _, let value):
             visit(target)
             visit(value)
@@ -49,6 +70,32 @@ extension SymbolTableBuilder {
             }
             visitAnnotation(annotation)
             visit(value)
+        case .raise(let exception, let cause):
+            visit(exception)
+            visit(cause)
+        case .assert(let test, let message):
+            visit(test)
+            visit(message)
+        case .import(let aliases):
+            for alias in aliases {
+                imports.append((ImportFact(module: alias.name, name: nil, alias: alias.asName), self.statement))
+                visitAlias(alias)
+            }
+        case .importFrom(let moduleName, let aliases, let level):
+            let module = String(repeating: ".", count: level) + (moduleName ?? "")
+            for alias in aliases {
+                imports.append((ImportFact(module: module, name: alias.name, alias: alias.asName), self.statement))
+                visitAlias(alias)
+            }
+        case .expression(let expression):
+            visit(expression)
+        default:
+            break
+        }
+    }
+
+    func visitBlock(_ statement: Statement) {
+        switch statement.kind {
         case .for(let target, let iterable, let body, let orElse, _):
             visit(target)
             visit(iterable)
@@ -71,9 +118,6 @@ extension SymbolTableBuilder {
                 visit(matchCase.guardExpression)
                 visit(matchCase.body)
             }
-        case .raise(let exception, let cause):
-            visit(exception)
-            visit(cause)
         case .try(let body, let handlers, let orElse, let finalBody, _):
             visit(body)
             visit(orElse)
@@ -85,20 +129,14 @@ extension SymbolTableBuilder {
                 visit(handler.body)
             }
             visit(finalBody)
-        case .assert(let test, let message):
-            visit(test)
-            visit(message)
-        case .import(let aliases):
-            for alias in aliases {
-                imports.append((ImportFact(module: alias.name, name: nil, alias: alias.asName), self.statement))
-                visitAlias(alias)
-            }
-        case .importFrom(let moduleName, let aliases, let level):
-            let module = String(repeating: ".", count: level) + (moduleName ?? "")
-            for alias in aliases {
-                imports.append((ImportFact(module: module, name: alias.name, alias: alias.asName), self.statement))
-                visitAlias(alias)
-            }
+        default:
+            break
+        }
+    }
+
+    func visitDirective(_ statement: Statement) {
+        let position = statement.range.start
+        switch statement.kind {
         case .global(let names):
             for name in names {
                 let flags = lookup(name)
@@ -137,9 +175,7 @@ extension SymbolTableBuilder {
                 addDef(name, SymbolFlags.nonlocal, at: position)
                 current.directives[mangle(name)] = position
             }
-        case .expression(let expression):
-            visit(expression)
-        case .pass, .break, .continue:
+        default:
             break
         }
     }
