@@ -2,7 +2,9 @@
 public struct PythonAnalysis: Sendable, Equatable {
     /// The cell's facts (best effort when there is a syntax error: the statements before it).
     public var facts: CellFacts
-    /// The syntax tree, `nil` when the cell does not parse.
+    /// The syntax tree, `nil` when the cell does not parse. A cell that parses but breaks a
+    /// scoping rule CPython's `symtable` enforces (`global x` after using `x`) keeps its tree
+    /// and has a diagnostic.
     public var module: Module?
     /// Syntax errors, located relative to the cell (at most one: CPython stops at the first).
     public var diagnostics: [SyntaxIssue]
