@@ -111,8 +111,8 @@ extension Parser {
     }
 
     mutating func parseIf() throws -> Statement {
-        try enter(cost: 3)
-        defer { leave(cost: 3) }
+        try enter(cost: 2)
+        defer { leave(cost: 2) }
         let keyword = advance()
         let start = keyword.range.start
         let test = try parseNamedExpression()

@@ -204,7 +204,7 @@ extension Parser {
         var chain = 0
         while currentKind == .op, let precedence = Self.binaryPrecedence(currentText), precedence >= minimumPrecedence {
             chain += 1
-            if depth + chainDepth + chain > Self.maxDepth {
+            if depth + chainDepth + chain > Self.maxChain {
                 throw error("too deeply nested")
             }
             let op = advance().text
@@ -256,7 +256,7 @@ extension Parser {
         var trailers = 0
         while currentKind == .op && (isOp(".") || isOp("(") || isOp("[")) {
             trailers += 1
-            if depth + chainDepth + trailers > Self.maxDepth {
+            if depth + chainDepth + trailers > Self.maxChain {
                 throw error("too deeply nested")
             }
             if isOp(".") {

@@ -136,7 +136,7 @@ extension Parser {
         var links = 0
         while isOp(".") {
             links += 1
-            if depth + links > Self.maxDepth {
+            if depth + links > Self.maxChain {
                 throw error("too deeply nested")
             }
             advance()

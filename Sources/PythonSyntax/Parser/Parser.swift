@@ -3,7 +3,11 @@
 /// Binary operators use precedence climbing, so one level of bracket nesting costs a bounded
 /// number of stack frames; nesting deeper than ``maxDepth`` is a syntax error, never a crash.
 struct Parser {
-    static let maxDepth = 1000
+    /// The deepest nesting accepted, in units of ``enter(cost:)``.
+    static let maxDepth = 200
+    /// The longest accepted chain of trailers and binary operators (counted with the nesting
+    /// around it): such chains nest the tree as deeply as brackets do, but cost less stack.
+    static let maxChain = 1000
     static let keywords: Set<String> = [
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
         "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
@@ -187,7 +191,7 @@ struct Parser {
     }
 
     /// Stack cost of one bracket level (a whole descent through the expression grammar).
-    static let bracketCost = 8
+    static let bracketCost = 4
 
     /// Counts one level of nesting; `cost` weighs levels by the stack they use, so the worst
     /// accepted input stays within a few megabytes of stack even in a debug build.

@@ -59,13 +59,10 @@ extension SymbolTableBuilder {
 
     func visitAccess(_ expression: Expression) {
         switch expression.kind {
-        case .attribute(let value, _, let context):
-            visitExpression(value)
-            if context != .load { recordMutation(of: value) }
-        case .subscript(let value, let slice, let context):
-            visitExpression(value)
-            visitExpression(slice)
-            if context != .load { recordMutation(of: value) }
+        case .attribute:
+            visitAttribute(expression)
+        case .subscript:
+            visitSubscript(expression)
         case .starred(let value, _):
             visitExpression(value)
         case .slice(let lower, let upper, let step):
@@ -75,6 +72,19 @@ extension SymbolTableBuilder {
         default:
             break
         }
+    }
+
+    func visitAttribute(_ expression: Expression) {
+        guard case .attribute(let value, _, let context) = expression.kind else { return }
+        visitExpression(value)
+        if context != .load { recordMutation(of: value) }
+    }
+
+    func visitSubscript(_ expression: Expression) {
+        guard case .subscript(let value, let slice, let context) = expression.kind else { return }
+        visitExpression(value)
+        visitExpression(slice)
+        if context != .load { recordMutation(of: value) }
     }
 
     func visitCall(_ expression: Expression) {
@@ -87,13 +97,14 @@ extension SymbolTableBuilder {
 
     func visitOperator(_ expression: Expression) {
         switch expression.kind {
+        case .unary:
+            visitUnary(expression)
+        case .binary:
+            visitBinary(expression)
+        case .await:
+            visitAwait(expression)
         case .boolean(_, let values):
             visit(values)
-        case .binary(let left, _, let right):
-            visitExpression(left)
-            visitExpression(right)
-        case .unary(_, let operand):
-            visitExpression(operand)
         case .compare(let left, _, let comparators):
             visitExpression(left)
             visit(comparators)
@@ -101,11 +112,25 @@ extension SymbolTableBuilder {
             visitExpression(test)
             visitExpression(body)
             visitExpression(orElse)
-        case .await(let value):
-            visitExpression(value)
         default:
             break
         }
+    }
+
+    func visitUnary(_ expression: Expression) {
+        guard case .unary(_, let operand) = expression.kind else { return }
+        visitExpression(operand)
+    }
+
+    func visitBinary(_ expression: Expression) {
+        guard case .binary(let left, _, let right) = expression.kind else { return }
+        visitExpression(left)
+        visitExpression(right)
+    }
+
+    func visitAwait(_ expression: Expression) {
+        guard case .await(let value) = expression.kind else { return }
+        visitExpression(value)
     }
 
     func visitDisplay(_ expression: Expression) {
