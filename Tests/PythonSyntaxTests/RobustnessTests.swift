@@ -68,6 +68,8 @@ import Testing
         Case(name: "900 lambdas", source: String(repeating: "lambda: ", count: 900) + "x", accepted: false),
         Case(name: "nested f-strings", source: String(repeating: "f'{", count: 30) + "x" + String(repeating: "}'", count: 30), accepted: true),
         Case(name: "30 blocks around 15 parentheses", source: (0..<30).map { String(repeating: " ", count: $0) + "if x:\n" }.joined() + String(repeating: " ", count: 30) + "y = " + String(repeating: "(", count: 15) + "-x.a.b" + String(repeating: ")", count: 15) + "\n", accepted: true),
+        Case(name: "fuzz: 1080 minus signs between names", source: "mVVV" + String(repeating: "-", count: 1080) + "s\n", accepted: false),
+        Case(name: "binary chain of deep unary operands", source: "a" + String(repeating: " - " + String(repeating: "-", count: 150) + "b", count: 20), accepted: true),
         Case(name: "long dotted pattern", source: "match x:\n    case a" + String(repeating: ".b", count: 5000) + ":\n        pass\n", accepted: false),
     ]
 
