@@ -1,0 +1,2 @@
+s = f"{x!r:>{w}} {\"nested\"} {{lit}} {y=}" rb"\x00" """
+multi"""

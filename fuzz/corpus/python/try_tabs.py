@@ -1,0 +1,7 @@
+try:
+	x = (1,
+2)
+except* E as e:
+	del x[0]
+finally:
+	pass
