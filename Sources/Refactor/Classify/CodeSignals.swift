@@ -1,3 +1,5 @@
+import PythonSyntax
+
 /// What a code cell's calls and definitions say about its stage, gathered once per cell.
 ///
 /// Each list holds the evidence found (call names), so a decision can say what it rests on.
@@ -12,6 +14,10 @@ struct CodeSignals: Sendable, Equatable {
     var displays: [String] = []
     var onlyImports = false
     var onlyConstants = false
+    /// Package installs (`!pip install …`) in the cell.
+    var installs: [String] = []
+    /// The cell is nothing but IPython constructs (magics, shell, help): what they are.
+    var onlyIPython: [String] = []
 
     private static let loaderNames: Set<String> = [
         "open", "loadtxt", "genfromtxt", "fromfile", "get_rdataset", "load_dataset", "load_iris",
@@ -66,6 +72,11 @@ struct CodeSignals: Sendable, Equatable {
     /// Reads the signals of one analysed code cell.
     init(cell: AnalysedCell, imports: ImportIndex) {
         guard let facts = cell.facts else { return }
+        let lowered = cell.lowered
+        installs = (lowered?.installs ?? []).flatMap { $0.packages.map(\.raw) }
+        if facts == CellFacts(), let magics = lowered?.magics, !magics.isEmpty {
+            onlyIPython = magics.map(\.kind)
+        }
         let python = cell.python ?? ""
         let dottedLasts = Set(facts.calls.map { String($0.split(separator: ".").last ?? Substring($0)) })
         let methods = Self.methodCalls(in: python).filter { !dottedLasts.contains($0) }
@@ -194,6 +205,11 @@ struct CodeSignals: Sendable, Equatable {
         if !plots.isEmpty { return make(.explore, "plots:", plots) }
         if !displays.isEmpty { return make(.explore, "displays:", displays) }
         if onlyImports { return StageAssignment(cell: cell, stage: .setup, evidence: .code, reason: "imports only") }
+        if !installs.isEmpty { return make(.setup, "installs packages:", installs) }
+        if !onlyIPython.isEmpty {
+            return StageAssignment(cell: cell, stage: .setup, evidence: .code,
+                                   reason: "IPython only (\(Set(onlyIPython).sorted().joined(separator: ", "))): nothing for the pipeline")
+        }
         if onlyConstants { return StageAssignment(cell: cell, stage: .setup, evidence: .code, reason: "defines constants only") }
         return nil
     }

@@ -48,7 +48,15 @@ public struct StageClassifier: Sendable {
                 let names = Self.names(pipelineConsumers)
                 decided[cell.index] = StageAssignment(
                     cell: cell.index, stage: .data, evidence: .dataflow,
-                    reason: "explores, but its values (\(names)) feed later stages")
+                    reason: "defines values later stages use (\(names)); its displays stay in exploration")
+                continue
+            }
+            // Predictions drawn in a plot and used nowhere else are exploration, not inference.
+            if let current = decided[cell.index], current.stage == .inference, current.evidence == .code,
+               let code = signals[cell.index], !code.plots.isEmpty, pipelineConsumers.isEmpty {
+                decided[cell.index] = StageAssignment(
+                    cell: cell.index, stage: .explore, evidence: .code,
+                    reason: "plots predictions: \((code.predicts + code.plots).prefix(3).joined(separator: ", "))")
                 continue
             }
             guard decided[cell.index] == nil else { continue }
