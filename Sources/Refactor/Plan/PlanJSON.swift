@@ -16,6 +16,7 @@ public enum PlanJSON {
     public static func encode(_ plan: NotebookPlan) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         let data = try encoder.encode(Document(plan))
         return String(decoding: data, as: UTF8.self) + "\n"
     }
