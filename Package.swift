@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "Lint",
             dependencies: [
-                "Diagnostics",
+                "Diagnostics", "Notebook",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]

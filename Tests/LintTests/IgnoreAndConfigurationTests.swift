@@ -39,7 +39,7 @@ import Testing
     @Test func notebookIgnoresAreCellRelative() {
         let source = "!pip install pandas  # nbship: ignore[notebook.unpinned-install] -- exploratory only\n!pip install polars"
         let report = Linter().lint(
-            path: "nb.ipynb", text: "{\"cells\": [{\"cell_type\": \"code\", \"source\": \(jsonString(source))}]}",
+            path: "nb.ipynb", text: "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [{\"cell_type\": \"code\", \"metadata\": {}, \"outputs\": [], \"execution_count\": null, \"source\": \(jsonString(source))}]}",
             kind: .notebook, fileSystem: InMemoryFileSystem([:]))
         #expect(report.findings.map { "\($0.id)@\($0.location?.cell ?? -1):\($0.location?.line ?? 0)" }
             == ["notebook.unpinned-install@0:2"])

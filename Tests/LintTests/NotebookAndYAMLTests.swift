@@ -34,7 +34,7 @@ import Testing
 
     @Test func corpusNotebooksFromNbformat3AreReadAndTruncatedOnesLocated() throws {
         let v3 = try String(contentsOfFile: Self.bad + "/nbformat__test3.ipynb", encoding: .utf8)
-        let cells = try JSONNotebookCellReader().codeCells(in: v3, path: "v3.ipynb")
+        let cells = try NotebookFileCellReader().codeCells(in: v3, path: "v3.ipynb")
         #expect(!cells.isEmpty)
         let truncated = try String(contentsOfFile: Self.bad + "/derived__truncated_json.ipynb", encoding: .utf8)
         let report = LintHarness.lint(["t.ipynb": truncated])
@@ -43,7 +43,10 @@ import Testing
 
     @Test func brokenNotebookIsAProblemNotACrash() {
         let report = LintHarness.lint(["nb.ipynb": "{\"cells\": [ {"])
-        #expect(report.problems.map(\.id) == ["lint.parse-error"])
+        // The same reader and the same located error as `nbship plan`.
+        #expect(report.problems.map(\.id) == ["notebook.invalid-json"])
+        #expect(report.problems.first?.location?.line == 1)
+        #expect(report.problems.first?.location?.column == 14)
     }
 
     @Test func kubernetesMultiDocumentListAndEveryWorkloadKind() {

@@ -7,7 +7,7 @@ import Testing
     static let report: LintReport = {
         var report = LintHarness.lint([
             "Dockerfile": "FROM debian\nFROM nginx:latest\n",
-            "nb.ipynb": "{\"cells\": [{\"cell_type\": \"code\", \"source\": \"!pip install pandas\"}]}",
+            "nb.ipynb": "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [{\"cell_type\": \"code\", \"metadata\": {}, \"outputs\": [], \"execution_count\": null, \"source\": \"!pip install pandas\"}]}",
             "my dir/requirements.txt": "flask\n",
         ])
         report.problems = [.error("lint.parse-error", "invalid YAML: found character, that cannot start any token",

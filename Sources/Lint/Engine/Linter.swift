@@ -17,7 +17,7 @@ public struct Linter: Sendable {
     ///   - notebookReader: How to read notebooks (the built-in JSON reader by default).
     public init(
         configuration: LintConfiguration = LintConfiguration(), rules: [any LintRule] = RuleRegistry.all,
-        notebookReader: any NotebookCellReading = JSONNotebookCellReader()
+        notebookReader: any NotebookCellReading = NotebookFileCellReader()
     ) {
         self.configuration = configuration
         self.rules = rules

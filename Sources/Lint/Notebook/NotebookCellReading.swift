@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// Reads a notebook's code cells. A minimal JSON reader is built in
-/// (``JSONNotebookCellReader``); the project's full notebook reader can replace it.
+/// (``NotebookFileCellReader``, the project's notebook reader); tests may supply another.
 public protocol NotebookCellReading: Sendable {
     /// The code cells of a notebook.
     /// - Parameters:
