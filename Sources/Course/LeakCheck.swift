@@ -5,8 +5,10 @@ import Diagnostics
 ///
 /// A secret line leaks when a line of the student text, stripped, equals it, or when a long
 /// secret line (``minimumEmbeddedLength`` scalars or more) appears inside a student line.
-/// Lines the instructor also wrote outside every region (visible to students anyway, e.g.
-/// `return result` in a helper) and the stub lines are not secrets.
+/// The stub lines are never secrets, and neither are short lines (under
+/// ``minimumEmbeddedLength`` scalars) that the instructor also wrote outside every region,
+/// such as `return result` or `else:`: students see those anyway. A long solution line copied
+/// into a visible cell is a leak.
 public struct LeakCheck: Sendable {
     /// Secret lines at least this long are also found inside longer lines.
     public static let minimumEmbeddedLength = 12
@@ -16,10 +18,10 @@ public struct LeakCheck: Sendable {
     /// Creates a check.
     /// - Parameters:
     ///   - secrets: The secret lines of the solution notebook.
-    ///   - visible: Stripped lines written outside every region; never reported.
+    ///   - visible: Stripped lines written outside every region; the short ones are never reported.
     public init(secrets: [SecretLine], visible: Set<String>) {
         var table: [String: SecretLine] = [:]
-        let exempt = visible.union(Stub.code).union(Stub.answer)
+        let exempt = visible.filter { $0.unicodeScalars.count < Self.minimumEmbeddedLength }.union(Stub.code).union(Stub.answer)
         for secret in secrets where !exempt.contains(secret.text) && table[secret.text] == nil {
             table[secret.text] = secret
         }
