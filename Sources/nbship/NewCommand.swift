@@ -17,7 +17,8 @@ extension NBShip {
                 Renders TEMPLATE (a name from `nbship templates`, or a path to a template folder) \
                 into DIR. Variables come from --set NAME=VALUE, then the template's defaults; a \
                 variable with neither is asked for when stdin is a terminal, and is an error \
-                otherwise. The answers are recorded in DIR/.nbship-answers.toml.
+                otherwise. The answers are recorded in DIR/.nbship-answers.toml; render the \
+                project again from them with --answers DIR/.nbship-answers.toml.
 
                 DIR must not exist or be empty, unless --force. The project is written into a \
                 temporary folder first and renamed into place, so a failure leaves nothing behind.
@@ -38,6 +39,9 @@ extension NBShip {
 
         @Option(help: "A folder of templates to use instead of the bundled ones.")
         var templates: String?
+
+        @Option(help: ArgumentHelp("Start from the answers recorded in a project (its .nbship-answers.toml); --set overrides them.", valueName: "file"))
+        var answers: String?
 
         @Flag(help: "Replace the contents of a non-empty DIR.")
         var force = false
@@ -63,6 +67,18 @@ extension NBShip {
                 executable: CommandLine.arguments.first.flatMap(Executable.path)))
             let loaded = try Template.load(directory: try catalog.directory(for: template))
             var values: [String: String] = [:]
+            if let answers {
+                guard let data = FileManager.default.contents(atPath: answers) else {
+                    throw DiagnosticError(.error("template.io", "cannot read '\(answers)'"))
+                }
+                let recorded = try RecordedAnswers.parse(toml: String(decoding: data, as: UTF8.self), path: answers)
+                if recorded.template != loaded.name {
+                    throw DiagnosticError(.error(
+                        "template.invalid-answers", "'\(answers)' records answers for template '\(recorded.template)', not '\(loaded.name)'",
+                        at: SourceLocation(path: answers, line: 1, column: 1)))
+                }
+                values = recorded.values
+            }
             for assignment in assignments {
                 let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 values[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""

@@ -80,4 +80,51 @@ struct NewCommandTests {
         #expect(unknown.status == 2)
         #expect(unknown.stderr.hasPrefix("error: no template named 'nope' [template.not-found]\n  note: available: lab\n"))
     }
+
+    /// On a terminal (util-linux `script` gives the child one), a missing variable is asked
+    /// for, an invalid answer is refused and asked again.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func asksForMissingVariablesOnATerminal() throws {
+        let binary = try #require(EmitTestSupport.binary)
+        let parent = try EmitTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let target = parent.appendingPathComponent("asked")
+        let input = parent.appendingPathComponent("input")
+        try "Bad Name\nasked_pkg\n".write(to: input, atomically: true, encoding: .utf8)
+        let command = "'\(binary.path)' new ml-project '\(target.path)'"
+        let result = try EmitTestSupport.run(["/usr/bin/script", "-qec", command, "/dev/null"], input: input)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("package (import name of the Python package, e.g. churn_model): invalid value: it must match ^[a-z_][a-z0-9_]*$"))
+        let answers = try String(contentsOf: target.appendingPathComponent(".nbship-answers.toml"), encoding: .utf8)
+        #expect(answers.contains("package = \"asked_pkg\"\n"))
+    }
+
+    /// The recorded answers render the same project again; --set overrides one of them.
+    @Test func rerendersFromRecordedAnswers() throws {
+        let parent = try EmitTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let first = parent.appendingPathComponent("first")
+        let again = parent.appendingPathComponent("again")
+        let changed = parent.appendingPathComponent("changed")
+        #expect(try Self.nbship(["new", "ml-service", first.path, "--set", "package=svc", "--set", "port=9000"]).status == 0)
+        let answers = first.appendingPathComponent(".nbship-answers.toml").path
+        #expect(try Self.nbship(["new", "ml-service", again.path, "--answers", answers]).status == 0)
+        #expect(try Self.tree(first) == Self.tree(again))
+        #expect(try Self.nbship(["new", "ml-service", changed.path, "--answers", answers, "--set", "port=9100"]).status == 0)
+        #expect(try String(contentsOf: changed.appendingPathComponent("compose.yaml"), encoding: .utf8).contains("\"9100:9100\""))
+        let wrong = try Self.nbship(["new", "ml-project", parent.appendingPathComponent("x").path, "--answers", answers])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("records answers for template 'ml-service', not 'ml-project' [template.invalid-answers]"))
+    }
+
+    /// Every file under a folder, path → contents.
+    static func tree(_ root: URL) throws -> [String: String] {
+        var files: [String: String] = [:]
+        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = walker?.nextObject() as? URL {
+            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+            files[String(url.path.dropFirst(root.path.count))] = try String(contentsOf: url, encoding: .utf8)
+        }
+        return files
+    }
 }
