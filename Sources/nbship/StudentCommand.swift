@@ -50,6 +50,9 @@ extension NBShip {
         }
 
         private func write() throws(DiagnosticError) {
+            guard FileManager.default.fileExists(atPath: solution) else {
+                throw DiagnosticError(.error("notebook.io", "cannot open '\(solution)': no such file or directory"))
+            }
             guard let data = FileManager.default.contents(atPath: solution) else {
                 throw DiagnosticError(.error("notebook.io", "cannot read '\(solution)'"))
             }

@@ -65,7 +65,8 @@ struct NewCommandTests {
         try EmitTestSupport.writeTemplate(
             at: templates.appendingPathComponent("lab"),
             manifest: "name = \"lab\"\ndescription = \"a weekly lab\"\n\n[variables.week]\nhelp = \"week number\"\npattern = \"^[0-9]+$\"\n",
-            files: ["week{{week}}/README.md": "# Week {{week}}\n"])
+            files: ["week{{week}}/README.md": "# Week {{week}}\n", "bin/check": "#!/bin/sh\necho week {{week}}\n"])
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: templates.appendingPathComponent("lab/bin/check").path)
         let listed = try Self.nbship(["templates", "--templates", templates.path])
         #expect(listed.stdout == "lab  a weekly lab\n")
         let viaEnvironment = try Self.nbship(["templates"], environment: ["NBSHIP_TEMPLATES": templates.path])
@@ -75,6 +76,10 @@ struct NewCommandTests {
         let made = try Self.nbship(["new", "lab", target.path, "--templates", templates.path, "--set", "week=3"])
         #expect(made.status == 0, "\(made.stderr)")
         #expect(try String(contentsOf: target.appendingPathComponent("week3/README.md"), encoding: .utf8) == "# Week 3\n")
+        let script = try FileManager.default.attributesOfItem(atPath: target.appendingPathComponent("bin/check").path)
+        let readme = try FileManager.default.attributesOfItem(atPath: target.appendingPathComponent("week3/README.md").path)
+        #expect((script[.posixPermissions] as? NSNumber)?.intValue == 0o755)
+        #expect((readme[.posixPermissions] as? NSNumber)?.intValue == 0o644)
 
         let unknown = try Self.nbship(["new", "nope", root.appendingPathComponent("x").path, "--templates", templates.path])
         #expect(unknown.status == 2)
