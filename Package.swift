@@ -58,7 +58,7 @@ let package = Package(
             ]
         ),
         // Course material: student versions of solution notebooks (nbgrader markers), leak check.
-        .target(name: "Course", dependencies: ["Diagnostics", "Notebook"]),
+        .target(name: "Course", dependencies: ["Diagnostics", "Notebook", "Emit"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
@@ -70,6 +70,6 @@ let package = Package(
         .testTarget(name: "ImageTests", dependencies: ["Image", "Archive", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "EmitTests", dependencies: ["Emit", "Diagnostics"]),
-        .testTarget(name: "CourseTests", dependencies: ["Course", "Notebook", "Diagnostics"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course", "Emit", "Notebook", "Diagnostics"]),
     ]
 )

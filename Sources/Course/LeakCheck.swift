@@ -44,14 +44,14 @@ public struct LeakCheck: Sendable {
             guard !stripped.isEmpty else { continue }
             let match = secrets[stripped] ?? secrets.values
                 .filter { $0.text.unicodeScalars.count >= Self.minimumEmbeddedLength && stripped.contains($0.text) }
-                .min { ($0.cell, $0.line) < ($1.cell, $1.line) }
+                .min { ($0.cell ?? -1, $0.file ?? "", $0.line) < ($1.cell ?? -1, $1.file ?? "", $1.line) }
             guard let secret = match else { continue }
             let column = body.unicodeScalars.prefix { $0.properties.isWhitespace }.count + 1
             let region = secret.origin == .solution ? "solution" : "hidden-tests"
             found.append(.error(
                 "course.leak", "line from a \(region) region appears in the student version",
                 at: SourceLocation(path: path, cell: cell, line: index + 1, column: column),
-                notes: ["it is line \(secret.line) of cell \(secret.cell) in the solution: \(secret.text)"]))
+                notes: ["it is \(secret.place) in the solution: \(secret.text)"]))
         }
         return found
     }

@@ -11,7 +11,8 @@ import Diagnostics
 /// - A marker without its partner, or a region opened inside another, is a located error.
 struct MarkerScanner {
     var path: String
-    var cell: Int
+    /// The cell index in a notebook, `nil` for a plain file.
+    var cell: Int?
     var markdown: Bool
 
     private enum State {
@@ -31,7 +32,7 @@ struct MarkerScanner {
             func secret(_ text: Substring, _ origin: SecretLine.Origin) {
                 let stripped = text.trimmingWhitespace()
                 if !stripped.isEmpty {
-                    result.secrets.append(SecretLine(text: stripped, cell: cell, line: number, origin: origin))
+                    result.secrets.append(SecretLine(text: stripped, cell: cell, file: cell == nil ? path : nil, line: number, origin: origin))
                 }
             }
             func stub(indent: Substring, ending: Substring) {
@@ -156,7 +157,7 @@ struct MarkerScanner {
     private func unterminated(_ marker: Marker, line: Int, column: Int) -> DiagnosticError {
         let end = marker == .beginSolution ? Marker.endSolution : .endHiddenTests
         return DiagnosticError(.error(
-            "course.unbalanced-marker", "'\(marker.rawValue)' is never closed by '\(end.rawValue)' in this cell",
+            "course.unbalanced-marker", "'\(marker.rawValue)' is never closed by '\(end.rawValue)' in this \(cell == nil ? "file" : "cell")",
             at: location(line, column)))
     }
 
