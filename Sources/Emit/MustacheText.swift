@@ -45,10 +45,12 @@ public struct MustacheText: Sendable {
     }
 
     /// The names the template refers to (the part before the first `.`), each with the
-    /// 1-based line and column of its tag, in order. Comments, partials and pragmas are
-    /// skipped; scanning stops at a set-delimiter tag.
-    public var referencedNames: [(name: String, line: Int, column: Int)] {
-        var found: [(String, Int, Int)] = []
+    /// 1-based line and column of its tag and how many sections enclose it (0 at the top
+    /// level), in order. Comments, partials and pragmas are skipped; scanning stops at a
+    /// set-delimiter tag.
+    public var referencedNames: [(name: String, line: Int, column: Int, depth: Int)] {
+        var found: [(String, Int, Int, Int)] = []
+        var depth = 0
         let scalars = Array(source.unicodeScalars)
         var index = 0
         var line = 1
@@ -71,6 +73,7 @@ public struct MustacheText: Sendable {
                 continue
             }
             if "#^/&".unicodeScalars.contains(sigil) { cursor += 1 }
+            if sigil == "/" { depth = max(0, depth - 1) }
             while cursor < scalars.count, scalars[cursor] == " " { cursor += 1 }
             var name = ""
             while cursor < scalars.count, scalars[cursor] != "}", scalars[cursor] != " ", scalars[cursor] != "(" {
@@ -79,8 +82,9 @@ public struct MustacheText: Sendable {
             }
             let root = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
             if !root.isEmpty {
-                found.append((root, line, tagStart - lineStart + 1))
+                found.append((root, line, tagStart - lineStart + 1, depth))
             }
+            if sigil == "#" || sigil == "^" { depth += 1 }
             index = cursor
         }
         return found

@@ -82,13 +82,30 @@ public struct TemplateRenderer: Sendable {
     ///   located in the template file.
     public func render(_ template: Template, values: [String: String]) throws(DiagnosticError) -> [GeneratedFile] {
         let resolved = try resolve(template, values: values)
-        let context: [String: Any] = resolved
+        return try renderFiles(template, context: resolved, known: Set(resolved.keys), topLevelOnly: false)
+    }
+
+    /// Renders the template's files with a view model built by the caller (what `convert`
+    /// does: functions, imports and requirements as arrays and dictionaries), skipping the
+    /// manifest's variables.
+    /// - Parameters:
+    ///   - template: The template.
+    ///   - viewModel: The fully resolved view model; every name a file or path uses outside
+    ///     sections must be a key of it (names inside sections resolve against the section's item).
+    /// - Returns: The files, sorted by path.
+    /// - Throws: `template.syntax`, `template.undeclared-variable` (a name the view model
+    ///   lacks), `template.invalid-path` or `template.duplicate-path`, located in the file.
+    public func render(_ template: Template, viewModel: [String: Any]) throws(DiagnosticError) -> [GeneratedFile] {
+        try renderFiles(template, context: viewModel, known: Set(viewModel.keys), topLevelOnly: true)
+    }
+
+    private func renderFiles(_ template: Template, context: [String: Any], known: Set<String>, topLevelOnly: Bool) throws(DiagnosticError) -> [GeneratedFile] {
         var files: [GeneratedFile] = []
         var seen: [String: String] = [:]
         for source in template.sources {
             let displayPath = Template.displayPath(template.directory, source.path)
             let pathTemplate = try MustacheText(source.path, path: displayPath)
-            try checkDeclared(pathTemplate, resolved: resolved, path: displayPath, what: "file name")
+            try checkDeclared(pathTemplate, known: known, topLevelOnly: topLevelOnly, path: displayPath, what: "file name")
             let components = pathTemplate.render(context).split(separator: "/", omittingEmptySubsequences: false)
             if components.contains(where: \.isEmpty) { continue }
             if components.contains(where: { $0 == ".." || $0 == "." }) {
@@ -104,14 +121,15 @@ public struct TemplateRenderer: Sendable {
             }
             seen[path] = source.path
             let body = try MustacheText(source.text, path: displayPath)
-            try checkDeclared(body, resolved: resolved, path: displayPath, what: "template")
+            try checkDeclared(body, known: known, topLevelOnly: topLevelOnly, path: displayPath, what: "template")
             files.append(GeneratedFile(path: path, contents: body.render(context), executable: source.executable))
         }
         return files.sorted { $0.path < $1.path }
     }
 
-    private func checkDeclared(_ text: MustacheText, resolved: [String: String], path: String, what: String) throws(DiagnosticError) {
-        for reference in text.referencedNames where resolved[reference.name] == nil && reference.name != "." {
+    private func checkDeclared(_ text: MustacheText, known: Set<String>, topLevelOnly: Bool, path: String, what: String) throws(DiagnosticError) {
+        for reference in text.referencedNames
+        where !known.contains(reference.name) && reference.name != "." && (!topLevelOnly || reference.depth == 0) {
             throw DiagnosticError(.error(
                 "template.undeclared-variable", "the \(what) uses '\(reference.name)', which template.toml does not declare",
                 at: SourceLocation(path: path, line: reference.line, column: reference.column),

@@ -128,4 +128,22 @@ import Testing
 
             """)
     }
+
+    /// `convert`'s path: a caller-built view model with arrays and dictionaries.
+    @Test func rendersACallerBuiltViewModel() throws {
+        let template = try Self.template([
+            TemplateSource(path: "src/{{package}}/model.py", text: "{{#imports}}import {{module}}\n{{/imports}}\n{{#functions}}def {{name}}():\n    return {{value}}\n{{/functions}}"),
+        ])
+        let viewModel: [String: Any] = [
+            "package": "pkg",
+            "imports": [["module": "math"], ["module": "os"]],
+            "functions": [["name": "seed", "value": "0"]],
+        ]
+        let files = try TemplateRenderer().render(template, viewModel: viewModel)
+        #expect(files == [GeneratedFile(path: "src/pkg/model.py", contents: "import math\nimport os\ndef seed():\n    return 0\n")])
+        let error = #expect(throws: DiagnosticError.self) {
+            try TemplateRenderer().render(template, viewModel: ["imports": [], "functions": []])
+        }
+        #expect(error?.diagnostic.location?.rendered == "demo/src/{{package}}/model.py:1:5")
+    }
 }
