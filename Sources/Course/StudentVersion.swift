@@ -10,7 +10,9 @@ import Notebook
 /// - Outputs and execution counts of code cells are cleared; every other key is kept, and
 ///   the notebook is written the way Jupyter writes it.
 /// - `metadata.nbgrader` is respected: markers in a cell whose nbgrader metadata does not
-///   mark it a solution, or a locked solution cell, are errors.
+///   mark it a solution, or a locked solution cell, are errors; as nbgrader's LockCells does,
+///   locked cells become `editable: false, deletable: false` and graded or solution cells
+///   `deletable: false`. Markers in a cell without nbgrader metadata are honoured as well.
 /// - The result is leak-checked (``LeakCheck``); a leak is an error.
 public struct StudentVersion: Sendable {
     /// Creates the transformer.
@@ -81,6 +83,17 @@ public struct StudentVersion: Sendable {
             if rewrite.removedHiddenTests { hiddenCells.append(index) }
             if rewrite.source != cell.source {
                 members.set("source", to: .array(Self.sourceLines(rewrite.source).map(JSONValue.string)))
+            }
+            if grader.present, case .object(var metadata)? = cells[index]["metadata"] {
+                // nbgrader's LockCells: read-only cells cannot be edited or deleted; graded and
+                // solution cells cannot be deleted.
+                if grader.locked && !grader.solution {
+                    metadata.set("editable", to: .bool(false))
+                    metadata.set("deletable", to: .bool(false))
+                } else if grader.grade || grader.solution {
+                    metadata.set("deletable", to: .bool(false))
+                }
+                members.set("metadata", to: .object(metadata))
             }
             if cell.kind == .code {
                 members.set("outputs", to: .array([]))

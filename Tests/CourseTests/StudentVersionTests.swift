@@ -62,6 +62,11 @@ import Testing
         // nbgrader metadata stays, so the student notebook can be autograded.
         let grader = (cells[7]["metadata"] as? [String: Any])?["nbgrader"] as? [String: Any]
         #expect(grader?["grade_id"] as? String == "test_stats")
+        // Locked cells are read-only; solution cells editable but not deletable; others untouched.
+        let metadata = cells.map { $0["metadata"] as? [String: Any] ?? [:] }
+        #expect(metadata[7]["editable"] as? Bool == false && metadata[7]["deletable"] as? Bool == false)
+        #expect(metadata[2]["editable"] == nil && metadata[2]["deletable"] as? Bool == false)
+        #expect(metadata[6].isEmpty && metadata[12].isEmpty)
     }
 
     /// Everything but the changed sources, outputs and counts is byte-for-byte the input:
@@ -85,6 +90,7 @@ import Testing
             line.contains("YOUR CODE HERE") || line.contains("NotImplementedError") || line.contains("YOUR ANSWER HERE")
                 || line.contains("\"execution_count\": null") || line.contains("\"outputs\": []")
                 || line.contains("assert math.isclose(std(DATA), 2.0)\"") || line.contains("print(\\\"threshold ready\\\")\"")
+                || line.contains("\"deletable\": false") || line.contains("\"editable\": false")
         }, "unexpected changed lines: \(changed.sorted())")
     }
 
