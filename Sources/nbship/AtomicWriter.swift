@@ -42,7 +42,8 @@ enum AtomicWriter {
     /// Writes a generated tree into `directory`.
     ///
     /// An existing non-empty directory is refused unless `force`; with `force` its old
-    /// contents are replaced only after the new tree is complete.
+    /// contents are replaced only after the new tree is complete (and put back if moving the
+    /// new one in fails). An existing folder is kept, only its entries change.
     /// - Parameters:
     ///   - files: The files, with paths relative to `directory`.
     ///   - directory: The destination folder.
@@ -71,21 +72,42 @@ enum AtomicWriter {
                 try manager.setAttributes([.posixPermissions: file.executable ? 0o755 : 0o644], ofItemAtPath: target.path)
             }
             if exists {
-                // Move the old folder aside, put the new one in place, then delete the old one.
+                // Keep the folder itself (it may be the shell's working directory): move its
+                // old entries aside, move the new ones in, then delete the old ones.
                 let old = parent.appendingPathComponent(staging.lastPathComponent + ".old")
-                guard rename(destination.path, old.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-                guard rename(staging.path, destination.path) == 0 else {
-                    _ = rename(old.path, destination.path)
-                    throw CocoaError(.fileWriteUnknown)
+                try manager.createDirectory(at: old, withIntermediateDirectories: false)
+                let oldEntries = try manager.contentsOfDirectory(atPath: destination.path)
+                for entry in oldEntries {
+                    try Self.move(destination.appendingPathComponent(entry), to: old.appendingPathComponent(entry))
+                }
+                do {
+                    for entry in try manager.contentsOfDirectory(atPath: staging.path) {
+                        try Self.move(staging.appendingPathComponent(entry), to: destination.appendingPathComponent(entry))
+                    }
+                } catch {
+                    // Put the old contents back.
+                    for entry in try manager.contentsOfDirectory(atPath: destination.path) where !oldEntries.contains(entry) {
+                        try? manager.removeItem(at: destination.appendingPathComponent(entry))
+                    }
+                    for entry in oldEntries {
+                        try? Self.move(old.appendingPathComponent(entry), to: destination.appendingPathComponent(entry))
+                    }
+                    try? manager.removeItem(at: old)
+                    throw error
                 }
                 try? manager.removeItem(at: old)
+                try? manager.removeItem(at: staging)
             } else {
-                guard rename(staging.path, destination.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+                try Self.move(staging, to: destination)
             }
         } catch {
             try? manager.removeItem(at: staging)
             throw DiagnosticError(.error("output.io", "cannot write '\(directory)': \(Self.reason(error))"))
         }
+    }
+
+    private static func move(_ source: URL, to destination: URL) throws {
+        guard rename(source.path, destination.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 
     private static func reason(_ error: any Error) -> String {
