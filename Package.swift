@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // CLI only: commands, options, printing.
@@ -23,7 +24,7 @@ let package = Package(
             name: "nbship",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image",
+                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image", "Emit", "Course",
             ]
         ),
         .target(name: "Diagnostics"),
@@ -47,6 +48,18 @@ let package = Package(
         .target(name: "Archive", dependencies: ["CArchive", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Image", dependencies: ["Archive", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]),
 
+        // Templates: manifests (template.toml) and logic-free Mustache rendering to in-memory files.
+        .target(
+            name: "Emit",
+            dependencies: [
+                "Diagnostics",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // Course material: student versions of solution notebooks (nbgrader markers), leak check.
+        .target(name: "Course", dependencies: ["Diagnostics", "Notebook", "Emit"]),
+
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
@@ -56,5 +69,7 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"], exclude: ["gzip_oracle.py"]),
         .testTarget(name: "ImageTests", dependencies: ["Image", "Archive", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "EmitTests", dependencies: ["Emit", "Diagnostics"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course", "Emit", "Notebook", "Diagnostics"]),
     ]
 )
