@@ -98,6 +98,8 @@ extension NBShip {
                 }
             }
 
+            let scanned = Set(files.filter { file in !paths.contains(file) })
+            files.removeAll { file in scanned.contains(file) && configuration.excluded.contains { $0.matches(file) } }
             var report = Linter(configuration: configuration).lint(paths: files, fileSystem: LocalFileSystem())
             report.problems = problems + report.problems
             let colour = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -11,6 +11,7 @@ extension LintConfiguration {
     ///     disable = ["apt.unpinned"]
     ///     allowed-registries = ["docker.io", "ghcr.io/my-org"]
     ///     floating-tags = ["stable", "lts"]
+    ///     exclude = ["fixtures/", "templates/**", "*.generated.txt"]
     ///     [severity]
     ///     "image.untagged" = "error"
     ///
@@ -60,7 +61,7 @@ extension LintConfiguration {
             return Set(ids)
         }
 
-        let known: Set<String> = ["policy", "strict", "enable", "disable", "allowed-registries", "floating-tags", "severity"]
+        let known: Set<String> = ["policy", "strict", "enable", "disable", "allowed-registries", "floating-tags", "severity", "exclude"]
         for key in table.keys where !known.contains(key) && !(table === root && key == "lint") {
             throw fail("unknown key '\(key)'", key: key)
         }
@@ -79,6 +80,7 @@ extension LintConfiguration {
         configuration.disabled = try ruleIDs("disable")
         configuration.allowedRegistries = try strings("allowed-registries") ?? []
         if let tags = try strings("floating-tags") { configuration.floatingTags = Set(tags) }
+        configuration.excluded = (try strings("exclude") ?? []).map(PathPattern.init)
         if let severities = table["severity"] {
             guard let severityTable = severities.table else { throw fail("'severity' must be a table", key: "severity") }
             for key in severityTable.keys {

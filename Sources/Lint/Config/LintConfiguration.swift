@@ -16,6 +16,9 @@ public struct LintConfiguration: Sendable, Equatable {
     public var floatingTags: Set<String>
     /// How strictly `pyproject.toml` must pin.
     public var policy: DependencyPolicy
+    /// Paths a repository or folder scan skips (``PathPattern`` syntax); files named on the
+    /// command line are always linted.
+    public var excluded: [PathPattern] = []
 
     /// The tags treated as floating unless configured: they name a moving target.
     public static let defaultFloatingTags: Set<String> = [
