@@ -1,0 +1,36 @@
+import Diagnostics
+
+/// The **plan** stage: classified cells (``NotebookPlan``) → ``ProjectPlan``.
+///
+/// Each top-level statement of a code cell is given a place: an import of the module that
+/// uses it, a `config` constant, a function or class moved whole, a line of a stage function,
+/// or the exploration notebook. Values that cross stages become return values and parameters
+/// (closest earlier definition; an in-place change counts as a definition); literal constants
+/// and the data files the notebook reads become configuration; the trained model becomes an
+/// artifact. The same notebook always gives the same plan.
+///
+/// ```swift
+/// let plan = Planner().plan(notebook, path: "churn.ipynb")
+/// let (project, diagnostics) = ProjectPlanner().plan(plan, options: .init(notebookDirectory: "."))
+/// project.module(named: "train")?.functions.first?.signature  // "def train(X_train, y_train):"
+/// ```
+public struct ProjectPlanner: Sendable {
+    /// Creates a planner.
+    public init() {}
+
+    /// Plans the project a notebook becomes.
+    /// - Parameters:
+    ///   - plan: The notebook's plan (lowered, analysed and classified cells).
+    ///   - options: The package name and the notebook's folder.
+    /// - Returns: The project plan and what could not be carried over faithfully
+    ///   (`project.*` diagnostics, in cell order).
+    public func plan(_ plan: NotebookPlan, options: ProjectPlanOptions = ProjectPlanOptions()) -> (ProjectPlan, [Diagnostic]) {
+        let builder = PlanBuilder(plan: plan, options: options)
+        builder.collectPieces()
+        builder.chooseConfig()
+        builder.findDataFiles()
+        builder.walkDataflow()
+        let project = builder.assemble()
+        return (project, builder.sortedDiagnostics())
+    }
+}

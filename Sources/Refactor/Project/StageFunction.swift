@@ -1,0 +1,51 @@
+/// The function one pipeline stage becomes (`load_data`, `build_model`, `train`, `evaluate`,
+/// `predict`): the stage's statements in notebook order, exploration left out.
+public struct StageFunction: Sendable, Equatable, Codable {
+    /// The function name.
+    public var name: String
+    /// The stage.
+    public var stage: Stage
+    /// The module it lives in.
+    public var module: String
+    /// Names it reads that an earlier stage computes, sorted; each with the function (or
+    /// artifact) that provides it.
+    public var parameters: [FunctionParameter]
+    /// Names later stages read from it, sorted.
+    public var returns: [String]
+    /// Config constants it reads (imported from `config`, never passed).
+    public var configNames: [String]
+    /// The cells its statements come from.
+    public var cells: [Int]
+    /// `def name(a, b):`.
+    public var signature: String
+    /// The body: the statements re-indented by four spaces (multi-line strings untouched),
+    /// ending in a newline; `    pass` when nothing is left.
+    public var body: String
+    /// `    return a, b`, or `nil` when it returns nothing.
+    public var returnStatement: String?
+    /// How `main()` calls it: `a, b = name(x, y)` (or just `name(x, y)`).
+    public var call: String
+    /// Whether the body ends in `return <last expression>` (inference: the prediction a
+    /// notebook cell displayed becomes `predict`'s result; `call` then assigns `result`).
+    public var returnsValue: Bool
+
+    /// Creates a stage function.
+    public init(name: String, stage: Stage, module: String, parameters: [FunctionParameter], returns: [String], configNames: [String],
+                cells: [Int], signature: String, body: String, returnStatement: String?, call: String, returnsValue: Bool = false) {
+        self.name = name
+        self.stage = stage
+        self.module = module
+        self.parameters = parameters
+        self.returns = returns
+        self.configNames = configNames
+        self.cells = cells
+        self.signature = signature
+        self.body = body
+        self.returnStatement = returnStatement
+        self.call = call
+        self.returnsValue = returnsValue
+    }
+
+    /// The parameter names, in order.
+    public var parameterNames: [String] { parameters.map(\.name) }
+}
