@@ -22,13 +22,17 @@ enum ProjectSupport {
 
     /// Plans cells given as sources (`#` + tags are not needed: the classifier decides).
     static func plan(cells: [String], tags: [Int: [String]] = [:], name: String = "nb.ipynb") -> (ProjectPlan, [Diagnostic]) {
+        ProjectPlanner().plan(Planner().plan(notebook(cells: cells, tags: tags), path: name))
+    }
+
+    /// A notebook from cell sources: a source starting with `## ` is a markdown heading cell.
+    static func notebook(cells: [String], tags: [Int: [String]] = [:]) -> Notebook {
         let cellValues = cells.enumerated().map { index, source in
             source.hasPrefix("## ")
                 ? Cell(index: index, kind: .markdown, source: source)
                 : Cell(index: index, kind: .code, source: source, tags: tags[index] ?? [])
         }
-        let notebook = Notebook(nbformat: 4, nbformatMinor: 5, kernel: KernelInfo(name: "python3", language: "python"), cells: cellValues)
-        return ProjectPlanner().plan(Planner().plan(notebook, path: name))
+        return Notebook(nbformat: 4, nbformatMinor: 5, kernel: KernelInfo(name: "python3", language: "python"), cells: cellValues)
     }
 
     /// The interpreter for tests: `NBSHIP_TEST_PYTHON`, else `python3`.

@@ -60,7 +60,9 @@ extension PlanBuilder {
     private func chooseArtifacts(names: [Stage: String]) -> [ModelArtifact] {
         let producer: Stage = functions[.train] != nil ? .train : .model
         guard let producerName = names[producer] else { return [] }
-        var chosen = (functions[.inference]?.parameters ?? [:]).filter { $0.value == producer }.map(\.key)
+        // Only model-like values are saved: what the producer fits, or what the model stage builds.
+        let modelLike = Set(fittedNames(in: producer)).union(functions[.model]?.returns ?? [])
+        var chosen = (functions[.inference]?.parameters ?? [:]).filter { $0.value == producer && modelLike.contains($0.key) }.map(\.key)
         if chosen.isEmpty && producer == .train {
             chosen = fittedNames(in: .train)
             functions[.train, default: FunctionState()].returns.formUnion(chosen)
@@ -167,10 +169,21 @@ extension PlanBuilder {
         let indices = pieces(of: stage)
         guard !indices.isEmpty || !state.returns.isEmpty else { return nil }
         var returnsValue = false
-        if stage == .inference, state.returns.isEmpty, let last = indices.last, case .expression = pieces[last].statement.kind {
+        if stage == .inference, state.returns.isEmpty, let last = indices.last, case .expression(let value) = pieces[last].statement.kind,
+           !Self.isPrint(value) {
             let offset = pieces[last].statement.range.start.offset
             edits[pieces[last].source, default: []].append(CellSource.Edit(range: offset..<offset, replacement: "return "))
             returnsValue = true
+        }
+        // Otherwise predict returns the last value inference assigns (`preds = model.predict(new)`).
+        var resultName: String?
+        if stage == .inference, state.returns.isEmpty, !returnsValue {
+            resultName = indices.reversed().lazy.compactMap { index -> String? in
+                guard case .assign(let targets, _) = self.pieces[index].statement.kind, targets.count == 1,
+                      case .name(let name, _) = targets[0].kind else { return nil }
+                return name
+            }.first
+            returnsValue = resultName != nil
         }
         var body = indices.map { index in
             let piece = pieces[index]
@@ -195,8 +208,13 @@ extension PlanBuilder {
             name: name, stage: stage, module: Self.moduleName(of: stage), parameters: parameters, returns: returns,
             configNames: state.configNames.sorted(), cells: state.cells,
             signature: "def \(name)(\(arguments)):", body: body,
-            returnStatement: returns.isEmpty ? nil : "    return " + returns.joined(separator: ", "),
+            returnStatement: returns.isEmpty ? resultName.map { "    return " + $0 } : "    return " + returns.joined(separator: ", "),
             call: call, returnsValue: returnsValue)
+    }
+
+    private static func isPrint(_ expression: Expression) -> Bool {
+        guard case .call(let function, _, _) = expression.kind, case .name(let name, _) = function.kind else { return false }
+        return name == "print"
     }
 
     private static func saveLines(_ artifact: ModelArtifact) -> [String] {
@@ -259,7 +277,7 @@ extension PlanBuilder {
             imports.insert("from .\(function.module) import \(function.name)")
             lines.append(function.call)
         }
-        lines.append(predict.returnsValue ? predict.call : predict.call)
+        lines.append(predict.call)
         if predict.returnsValue { lines.append("print(result)") }
         return PipelineRun(imports: ImportLine.sorted(imports), lines: lines)
     }

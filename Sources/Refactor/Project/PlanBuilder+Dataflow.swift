@@ -67,6 +67,7 @@ extension PlanBuilder {
                 for name in reads {
                     if case .function(let stage) = current[name] {
                         explorationInputs[piece.cell, default: [:]][name] = stage
+                        if options.returnExplorationInputs { functions[stage, default: FunctionState()].returns.insert(name) }
                     }
                 }
                 for name in piece.facts.mutates where !piece.facts.defines.contains(name) {

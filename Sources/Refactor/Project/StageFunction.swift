@@ -25,8 +25,9 @@ public struct StageFunction: Sendable, Equatable, Codable {
     public var returnStatement: String?
     /// How `main()` calls it: `a, b = name(x, y)` (or just `name(x, y)`).
     public var call: String
-    /// Whether the body ends in `return <last expression>` (inference: the prediction a
-    /// notebook cell displayed becomes `predict`'s result; `call` then assigns `result`).
+    /// Whether inference's function returns its prediction: the last expression a cell
+    /// displayed (`return model.predict(x)`), else the last name it assigns
+    /// (`return preds`); `call` then assigns `result`.
     public var returnsValue: Bool
 
     /// Creates a stage function.
