@@ -45,8 +45,9 @@ enum ProjectSupport {
     }
 
     /// Runs Python with arguments; returns the exit status and output.
-    static func runPython(_ arguments: [String], directory: String? = nil, stdin: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func runPython(_ arguments: [String], directory: String? = nil, stdin: String? = nil, environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = pythonArguments + arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

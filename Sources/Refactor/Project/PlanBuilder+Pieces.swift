@@ -31,6 +31,13 @@ extension PlanBuilder {
                 reportMagics(lowered, cell: cell.index)
             }
             let magicLines = Set(lowered.magics.flatMap { Array($0.line...max($0.line, $0.endLine)) })
+            // `x = !cmd` is lowered to `x = ...`: the value needs IPython, so the statement is exploration.
+            let captureLines = Set(lowered.magics.flatMap { magic -> [Int] in
+                switch magic {
+                case .shellCapture, .magicCapture: Array(magic.line...max(magic.line, magic.endLine))
+                default: []
+                }
+            })
             let spans = source.statementSpans()
             for (index, statement) in module.body.enumerated() {
                 let facts = index < source.analysis.statements.count ? source.analysis.statements[index].facts : CellFacts()
@@ -38,6 +45,9 @@ extension PlanBuilder {
                                       span: spans[index], destination: .exploration)
                 if stage.isPipeline {
                     piece.destination = destination(of: statement, facts: facts, stage: stage, magicLines: magicLines)
+                    if !captureLines.isDisjoint(with: statement.range.start.line...CellSource.lastLine(statement.range)) {
+                        piece.destination = .exploration
+                    }
                     if piece.destination == .exploration && ExplorationStatement.callsIPython(facts) {
                         diagnostics.append(.warning("project.ipython-call", "statement calls get_ipython(): kept in the exploration notebook only",
                                                     at: location(of: piece)))
