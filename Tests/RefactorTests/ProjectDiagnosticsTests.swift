@@ -55,6 +55,28 @@ import Testing
         #expect(plan.module(named: "inference")?.imports.last == "from .common import clean, only_train")
     }
 
+    @Test func importsAndDefinitionsInExplorationCellsServeThePipeline() throws {
+        let (plan, diagnostics) = ProjectSupport.plan(cells: [
+            "import pandas as pd", "## Load", "df = pd.read_csv('x.csv')",
+            "import numpy as np\ndef double(v):\n    return v * 2\ndf.describe()",
+            "## Train", "from sklearn.linear_model import LinearRegression\nmodel = LinearRegression()\nmodel.fit(np.log(df[['a']]), double(df['b']))",
+        ])
+        #expect(plan.exploration.map(\.cell) == [3])
+        #expect(!diagnostics.contains { $0.id == "project.reads-exploration" })
+        #expect(plan.module(named: "train")?.imports == ["import numpy as np", "from sklearn.linear_model import LinearRegression"])
+        #expect(plan.module(named: "train")?.definitions.map(\.name) == ["double"])
+    }
+
+    @Test func pipelineReadingAnExplorationValueIsReported() throws {
+        let (_, diagnostics) = ProjectSupport.plan(cells: [
+            "import pandas as pd", "## Load", "df = pd.read_csv('x.csv')",
+            "## Plot", "ax = df.plot()\ncols = list(df.columns)\nax",
+            "## Train", "from sklearn.linear_model import LinearRegression\nmodel = LinearRegression()\nmodel.fit(df[cols[:1]], df['b'])",
+        ], tags: [4: ["nbship:explore"]])
+        let warning = try #require(diagnostics.first { $0.id == "project.reads-exploration" })
+        #expect(warning.message == "the train stage reads 'cols', which only exploration (cell 4) computes")
+    }
+
     @Test func magicsAndInstallsAreNotedAndNotInTheCode() throws {
         let (plan, diagnostics) = try ProjectSupport.plan(file: "fixtures/demo/churn.ipynb")
         #expect(diagnostics.map(\.id) == ["project.install-recorded", "project.magic-dropped"])

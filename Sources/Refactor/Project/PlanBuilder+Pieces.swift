@@ -43,7 +43,15 @@ extension PlanBuilder {
                 let facts = index < source.analysis.statements.count ? source.analysis.statements[index].facts : CellFacts()
                 var piece = PlanPiece(cell: cell.index, source: sourceIndex, statement: statement, facts: facts,
                                       span: spans[index], destination: .exploration)
-                if stage.isPipeline {
+                if !stage.isPipeline {
+                    // Exploration cells keep their whole source for the notebook, but their imports
+                    // and definitions still serve pipeline code that uses those names later.
+                    switch statement.kind {
+                    case .import, .importFrom: piece.destination = .imports
+                    case .functionDef, .classDef: piece.destination = .definition
+                    default: break
+                    }
+                } else {
                     piece.destination = destination(of: statement, facts: facts, stage: stage, magicLines: magicLines)
                     if !captureLines.isDisjoint(with: statement.range.start.line...CellSource.lastLine(statement.range)) {
                         piece.destination = .exploration
