@@ -41,6 +41,21 @@ import Testing
         #expect(norm.stageGlobals == ["scale"])
     }
 
+    @Test func aGlobalComputedFromImportsAloneIsLiftedToModuleLevel() throws {
+        let (plan, diagnostics) = ProjectSupport.plan(cells: [
+            "import numpy as np", "## Load data",
+            "rng = np.random.RandomState(1)\ndef noisy(n):\n    return rng.randn(n)\nx = noisy(3)\ny = rng.randn(2)",
+        ])
+        #expect(!diagnostics.contains { $0.id == "project.function-reads-stage-global" })
+        #expect(diagnostics.filter { $0.id == "project.global-lifted" }.map(\.location?.cell) == [2])
+        let data = try #require(plan.module(named: "data"))
+        #expect(data.definitions.map(\.name) == ["rng", "noisy"])
+        #expect(data.definitions.map(\.kind) == [.global, .function])
+        #expect(data.imports == ["import numpy as np"])
+        #expect(data.functions.first?.body == "    x = noisy(3)\n    y = rng.randn(2)\n")
+        #expect(data.functions.first?.parameters == [])
+    }
+
     @Test func definitionsMoveToTheModuleThatUsesThemOrToCommon() throws {
         let (plan, _) = ProjectSupport.plan(cells: [
             "import pandas as pd\nfrom sklearn.linear_model import LinearRegression",

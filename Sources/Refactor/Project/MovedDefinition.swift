@@ -1,7 +1,20 @@
-/// A `def` or `class` statement moved whole out of a cell into a module.
+/// A `def` or `class` statement moved whole out of a cell into a module, or a global that
+/// moved functions read, lifted to module level (`rng = np.random.RandomState(1)`).
 public struct MovedDefinition: Sendable, Equatable, Codable {
-    /// The function or class name.
+    /// What was moved.
+    public enum Kind: String, Sendable, Equatable, Codable {
+        /// `def`.
+        case function
+        /// `class`.
+        case `class`
+        /// A module-level assignment.
+        case global
+    }
+
+    /// The function, class or global name.
     public var name: String
+    /// What was moved.
+    public var kind: Kind
     /// The 0-based cell it came from.
     public var cell: Int
     /// The statement's text exactly as in the cell (decorators and leading comments included),
@@ -14,8 +27,9 @@ public struct MovedDefinition: Sendable, Equatable, Codable {
     public var stageGlobals: [String]
 
     /// Creates a moved definition.
-    public init(name: String, cell: Int, source: String, configNames: [String], stageGlobals: [String]) {
+    public init(name: String, kind: Kind, cell: Int, source: String, configNames: [String], stageGlobals: [String]) {
         self.name = name
+        self.kind = kind
         self.cell = cell
         self.source = source
         self.configNames = configNames

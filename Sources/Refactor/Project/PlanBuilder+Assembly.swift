@@ -129,7 +129,13 @@ extension PlanBuilder {
     private func movedDefinition(_ state: DefinitionState) -> MovedDefinition {
         let piece = pieces[state.piece]
         let source = sources[piece.source]
-        return MovedDefinition(name: state.name, cell: piece.cell, source: source.text(piece.span, edits: edits[piece.source] ?? []),
+        let kind: MovedDefinition.Kind
+        switch piece.statement.kind {
+        case .functionDef: kind = .function
+        case .classDef: kind = .class
+        default: kind = .global
+        }
+        return MovedDefinition(name: state.name, kind: kind, cell: piece.cell, source: source.text(piece.span, edits: edits[piece.source] ?? []),
                                configNames: state.configNames.sorted(), stageGlobals: state.stageGlobals.sorted())
     }
 

@@ -3,10 +3,9 @@ import Foundation
 import PythonSyntax
 
 extension PlanBuilder {
-    /// Lifts literal constants into `config`: a name assigned a literal once in the whole
-    /// notebook and never changed, in a setup or papermill `parameters` cell, or spelled in
-    /// capitals (`THRESH = 2`) anywhere in the pipeline.
-    func chooseConfig() {
+    /// How often each name is bound in the whole notebook, and the names changed in place or
+    /// by an augmented assignment.
+    func bindingCounts() -> (bindings: [String: Int], changed: Set<String>) {
         var bindings: [String: Int] = [:]
         var changed: Set<String> = []
         for piece in pieces {
@@ -14,6 +13,14 @@ extension PlanBuilder {
             changed.formUnion(piece.facts.mutates)
             changed.formUnion(SyntaxWalk.augmentedNames(in: piece.statement))
         }
+        return (bindings, changed)
+    }
+
+    /// Lifts literal constants into `config`: a name assigned a literal once in the whole
+    /// notebook and never changed, in a setup or papermill `parameters` cell, or spelled in
+    /// capitals (`THRESH = 2`) anywhere in the pipeline.
+    func chooseConfig() {
+        let (bindings, changed) = bindingCounts()
         let parameterCells = Set(plan.analysis.cells.filter { $0.cell.tags.contains("parameters") }.map(\.index))
         for index in pieces.indices {
             guard case .function = pieces[index].destination,
@@ -25,6 +32,35 @@ extension PlanBuilder {
             pieces[index].destination = .config
             let text = sources[pieces[index].source].text(value.range.start.offset..<value.range.end.offset)
             configEntries.append(ConfigEntry(name: name, value: text, origin: isParameter ? .parameter : .literal, cell: cell))
+        }
+    }
+
+    /// Globals that moved functions read and a pipeline cell computes from imports and config
+    /// alone (`rng = np.random.RandomState(1)`), bound once and never changed: the assignment
+    /// moves to module level next to the functions (or to `common`), exactly as the notebook's
+    /// global was one shared object. Anything else a function reads from a stage is reported
+    /// (`project.function-reads-stage-global`).
+    func liftSharedGlobals() {
+        let (bindings, changed) = bindingCounts()
+        var staticNames: Set<String> = []
+        var computed: Set<String> = []
+        for piece in pieces {
+            switch piece.destination {
+            case .imports, .config: staticNames.formUnion(piece.facts.defines)
+            default: computed.formUnion(piece.facts.defines)
+            }
+        }
+        let readByDefinitions = Set(pieces.filter { $0.destination == .definition }.flatMap(\.facts.reads))
+        for index in pieces.indices {
+            guard case .function = pieces[index].destination,
+                  case .assign(let targets, _) = pieces[index].statement.kind, targets.count == 1,
+                  case .name(let name, _) = targets[0].kind,
+                  readByDefinitions.contains(name), bindings[name] == 1, !changed.contains(name) else { continue }
+            let reads = pieces[index].facts.reads
+            guard reads.allSatisfy({ ($0 != name) && !computed.contains($0) && (staticNames.contains($0) || PythonBuiltins.names.contains($0)) }) else { continue }
+            pieces[index].destination = .definition
+            diagnostics.append(.note("project.global-lifted", "'\(name)' is read inside functions: its assignment moves to module level, shared like the notebook's global",
+                                     at: location(of: pieces[index])))
         }
     }
 

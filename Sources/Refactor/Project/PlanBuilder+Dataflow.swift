@@ -87,12 +87,15 @@ extension PlanBuilder {
         }
     }
 
-    /// The name a `def` or `class` binds.
+    /// The name a `def`, `class` or lifted global assignment binds.
     static func definedName(_ statement: Statement) -> String? {
         switch statement.kind {
-        case .functionDef(let function): function.name
-        case .classDef(let definition): definition.name
-        default: nil
+        case .functionDef(let function): return function.name
+        case .classDef(let definition): return definition.name
+        case .assign(let targets, _):
+            guard targets.count == 1, case .name(let name, _) = targets[0].kind else { return nil }
+            return name
+        default: return nil
         }
     }
 

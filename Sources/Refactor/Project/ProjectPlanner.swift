@@ -28,6 +28,7 @@ public struct ProjectPlanner: Sendable {
         let builder = PlanBuilder(plan: plan, options: options)
         builder.collectPieces()
         builder.chooseConfig()
+        builder.liftSharedGlobals()
         builder.findDataFiles()
         builder.walkDataflow()
         let project = builder.assemble()
