@@ -56,6 +56,31 @@ import Testing
         #expect(data.functions.first?.parameters == [])
     }
 
+    @Test func interleavedStagesAreReported() throws {
+        let (_, diagnostics) = ProjectSupport.plan(cells: [
+            "import numpy as np\nfrom sklearn.linear_model import LinearRegression",
+            "## Load", "X = np.ones((3, 2))\ny = np.ones(3)",
+            "## Train", "m = LinearRegression()\nm.fit(X, y)",
+            "## Load more", "X = np.zeros((3, 4))",
+            "## Train again", "m2 = LinearRegression()\nm2.fit(X, y)",
+        ])
+        let warnings = diagnostics.filter { $0.id == "project.interleaved-stages" }
+        #expect(warnings.map(\.location?.cell) == [4])
+        #expect(warnings.first?.message.contains("'X'") == true)
+    }
+
+    @Test func functionsCalledInsideFormulaStringsCountAsUsed() throws {
+        let (plan, _) = ProjectSupport.plan(cells: [
+            "import statsmodels.formula.api as smf\nimport pandas as pd",
+            "def double_it(x):\n    return 2 * x",
+            "## Load", "df = pd.read_csv('x.csv')",
+            "## Train", "res = smf.ols('y ~ double_it(x) + not_double_it(x)', df).fit()",
+        ])
+        #expect(plan.module(named: "train")?.definitions.map(\.name) == ["double_it"])
+        #expect(NotebookNames.calls("'a ~ x_double_it(b)'", "double_it").isEmpty)
+        #expect(NotebookNames.calls("'a ~ np.log(b) + double_it(b)'", "double_it") == ["double_it"])
+    }
+
     @Test func definitionsMoveToTheModuleThatUsesThemOrToCommon() throws {
         let (plan, _) = ProjectSupport.plan(cells: [
             "import pandas as pd\nfrom sklearn.linear_model import LinearRegression",
@@ -128,5 +153,13 @@ import Testing
     func packageNamesAreSafe(file: String, expected: String) {
         #expect(PackageName.make(from: "some/dir/" + file, avoiding: ["pandas"]) == expected)
         #expect(PackageName.distribution(of: expected) == expected.replacing("_", with: "-"))
+    }
+}
+
+/// Runs ``PlanBuilder/namesCalledInStrings(_:among:)`` on one expression statement.
+enum NotebookNames {
+    static func calls(_ source: String, _ name: String) -> Set<String> {
+        let statement = CellSource(cell: 0, python: source).analysis.module?.body.first
+        return statement.map { PlanBuilder.namesCalledInStrings($0, among: [name]) } ?? []
     }
 }

@@ -10,9 +10,12 @@ extension PlanBuilder {
         var pendingDefinitionReads: [(definition: Int, name: String)] = []
         var changedByExploration: [String: Int] = [:]
         var reportedStarImports: Set<String> = []
+        var crossReads: [(piece: Int, name: String, source: Stage)] = []
+        let definitionNames = Set(pieces.filter { $0.destination == .definition }.compactMap { Self.definedName($0.statement) })
         for (index, piece) in pieces.enumerated() {
             boundNames.formUnion(piece.facts.defines)
-            let reads = Set(piece.facts.reads).union(SyntaxWalk.augmentedNames(in: piece.statement)).sorted()
+            let reads = Set(piece.facts.reads).union(SyntaxWalk.augmentedNames(in: piece.statement))
+                .union(Self.namesCalledInStrings(piece.statement, among: definitionNames)).sorted()
             switch piece.destination {
             case .dropped:
                 break
@@ -48,6 +51,9 @@ extension PlanBuilder {
                 definitions.append(state)
                 current[state.name] = .definition(state.name)
             case .function(let stage):
+                for name in reads {
+                    if case .function(let source) = current[name], source != stage { crossReads.append((index, name, source)) }
+                }
                 var state = functions[stage] ?? FunctionState()
                 if state.cells.last != piece.cell { state.cells.append(piece.cell) }
                 state.configNames.formUnion(usedConfigInPiece[index] ?? [])
@@ -76,6 +82,7 @@ extension PlanBuilder {
                 for name in piece.facts.defines { current[name] = .exploration(piece.cell) }
             }
         }
+        reportInterleaving(crossReads)
         for (definition, name) in pendingDefinitionReads {
             guard let provider = current[name] else {
                 if !PythonBuiltins.names.contains(name) && !starImports.isEmpty { definitions[definition].usesStarImports = true }
@@ -85,6 +92,47 @@ extension PlanBuilder {
             resolve(name, provider: provider, into: &state, at: pieces[state.piece])
             definitions[definition] = state
         }
+    }
+
+    /// A value read from another stage that the providing stage assigns again further down:
+    /// the function gets the stage's last value, not the one the notebook had at that point
+    /// (the notebook interleaves the two stages' cells).
+    private func reportInterleaving(_ reads: [(piece: Int, name: String, source: Stage)]) {
+        var reported: Set<String> = []
+        for read in reads {
+            let later = pieces[(read.piece + 1)...].first { piece in
+                piece.destination == .function(read.source) && (piece.facts.defines.contains(read.name) || piece.facts.mutates.contains(read.name))
+            }
+            guard let later, reported.insert(read.name + "/" + read.source.rawValue).inserted else { continue }
+            let stage = pieces[read.piece].destination
+            guard case .function(let reader) = stage else { continue }
+            diagnostics.append(.warning("project.interleaved-stages",
+                                        "the \(reader.rawValue) stage reads '\(read.name)' from the \(read.source.rawValue) stage, which assigns it again later (cell \(later.cell)): the function receives the last value",
+                                        at: location(of: pieces[read.piece]),
+                                        notes: ["give the two values different names, or tag the cells so each stage's cells are contiguous"]))
+        }
+    }
+
+    /// Definitions called by name inside string literals, as formula strings do
+    /// (`smf.ols("y ~ double_it(x)", data)` looks `double_it` up in the caller's namespace).
+    static func namesCalledInStrings(_ statement: Statement, among names: Set<String>) -> Set<String> {
+        guard !names.isEmpty else { return [] }
+        var found: Set<String> = []
+        SyntaxWalk.expressions(in: statement) { expression in
+            guard case .constant(.string(let text)) = expression.kind else { return }
+            for name in names where text.contains(name + "(") {
+                // The name must start an identifier: `x_double_it(` does not call `double_it`.
+                var ok = false
+                var search = text[...]
+                while let range = search.range(of: name + "(") {
+                    let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+                    if before.map({ !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }) ?? true { ok = true; break }
+                    search = search[range.upperBound...]
+                }
+                if ok { found.insert(name) }
+            }
+        }
+        return found
     }
 
     /// The name a `def`, `class` or lifted global assignment binds.
