@@ -56,17 +56,18 @@ import Testing
         #expect(data.functions.first?.parameters == [])
     }
 
-    @Test func interleavedStagesAreReported() throws {
-        let (_, diagnostics) = ProjectSupport.plan(cells: [
+    @Test func interleavedStagesBecomeOneFunctionPerRun() throws {
+        let (plan, _) = ProjectSupport.plan(cells: [
             "import numpy as np\nfrom sklearn.linear_model import LinearRegression",
             "## Load", "X = np.ones((3, 2))\ny = np.ones(3)",
             "## Train", "m = LinearRegression()\nm.fit(X, y)",
             "## Load more", "X = np.zeros((3, 4))",
             "## Train again", "m2 = LinearRegression()\nm2.fit(X, y)",
         ])
-        let warnings = diagnostics.filter { $0.id == "project.interleaved-stages" }
-        #expect(warnings.map(\.location?.cell) == [4])
-        #expect(warnings.first?.message.contains("'X'") == true)
+        #expect(plan.functions.map(\.name) == ["load_data", "load_data_2", "train", "train_2"])
+        // Each train function gets the X the notebook had at that point, and main runs them in notebook order.
+        #expect(plan.trainMain.lines.prefix(4) == ["X, y = load_data()", "m = train(X, y)", "X = load_data_2()", "m2 = train_2(X, y)"])
+        #expect(plan.functions.first { $0.name == "train_2" }?.parameters.map(\.providedBy) == ["load_data_2", "load_data"])
     }
 
     @Test func functionsCalledInsideFormulaStringsCountAsUsed() throws {

@@ -6,22 +6,21 @@ extension PlanBuilder {
         let names = functionNames()
         let artifacts = chooseArtifacts(names: names)
         let definitionHomes = placeDefinitions()
-        var stageFunctions: [Stage: StageFunction] = [:]
-        for stage in Self.functionStages {
-            guard let function = stageFunction(stage, names: names, artifacts: artifacts) else { continue }
-            stageFunctions[stage] = function
+        var stageFunctions: [Int: StageFunction] = [:]
+        for segment in functions.indices {
+            stageFunctions[segment] = stageFunction(segment, names: names, artifacts: artifacts)
         }
         var modules: [ProjectModule] = []
         for name in ["common", "data", "model", "train", "inference"] {
             let stages = Self.functionStages.filter { Self.moduleName(of: $0) == name }
-            let functionsHere = stages.compactMap { stageFunctions[$0] }
+            let segments = functions.indices.filter { Self.moduleName(of: functions[$0].stage) == name }
             let definitionsHere = definitions.filter { definitionHomes[$0.name] == name }
             if name == "common" && definitionsHere.isEmpty { continue }
             modules.append(ProjectModule(
                 name: name, stages: stages,
-                imports: moduleImports(name, stages: stages.filter { stageFunctions[$0] != nil }, definitions: definitionsHere, homes: definitionHomes),
+                imports: moduleImports(name, segments: segments, definitions: definitionsHere, homes: definitionHomes),
                 definitions: definitionsHere.map(movedDefinition),
-                functions: functionsHere))
+                functions: segments.compactMap { stageFunctions[$0] }))
         }
         let allImports = pieces.filter { $0.destination == .imports }.flatMap(\.facts.imports)
         let roots = Set(allImports.map { String($0.module.split(separator: ".").first ?? "") })
@@ -38,34 +37,47 @@ extension PlanBuilder {
             requirements: plan.requirements)
     }
 
-    /// Stage function names, avoiding every name the notebook binds (`train = pd.read_csv(…)`
-    /// makes the function `train_stage`).
-    private func functionNames() -> [Stage: String] {
-        var names: [Stage: String] = [:]
-        for stage in Self.functionStages {
-            var name = Self.functionName(of: stage)
+    /// Function names per segment: the stage's name for its first segment, then `_2`, `_3`;
+    /// names the notebook binds are avoided (`train = pd.read_csv(…)` makes `train_stage`).
+    private func functionNames() -> [Int: String] {
+        var names: [Int: String] = [:]
+        var counts: [Stage: Int] = [:]
+        for (segment, state) in functions.enumerated() {
+            counts[state.stage, default: 0] += 1
+            let ordinal = counts[state.stage] ?? 1
+            var name = Self.functionName(of: state.stage)
             while boundNames.contains(name) { name += "_stage" }
-            names[stage] = name
+            names[segment] = ordinal == 1 ? name : "\(name)_\(ordinal)"
         }
         return names
     }
 
-    private func pieces(of stage: Stage) -> [Int] {
-        pieces.indices.filter { pieces[$0].destination == .function(stage) }
+    private func pieces(ofSegment segment: Int) -> [Int] {
+        pieces.indices.filter { segmentOfPiece[$0] == segment }
     }
 
-    /// The values train saves and inference loads: what `predict` reads from train (or from
-    /// model when there is no train code); without an inference stage, the names train fits
-    /// (`model.fit(…)`, `result = model.fit()`), which train then returns.
-    private func chooseArtifacts(names: [Stage: String]) -> [ModelArtifact] {
-        let producer: Stage = functions[.train] != nil ? .train : .model
-        guard let producerName = names[producer] else { return [] }
-        // Only model-like values are saved: what the producer fits, or what the model stage builds.
-        let modelLike = Set(fittedNames(in: producer)).union(functions[.model]?.returns ?? [])
-        var chosen = (functions[.inference]?.parameters ?? [:]).filter { $0.value == producer && modelLike.contains($0.key) }.map(\.key)
-        if chosen.isEmpty && producer == .train {
-            chosen = fittedNames(in: .train)
-            functions[.train, default: FunctionState()].returns.formUnion(chosen)
+    /// The values train saves and inference loads: what inference reads from train (or from
+    /// model when there is no train code) that is fitted there or built by the model stage;
+    /// without such reads, the names train fits (`model.fit(…)`, `result = model.fit()`),
+    /// which the segment that fits them last then returns.
+    private func chooseArtifacts(names: [Int: String]) -> [ModelArtifact] {
+        let producerStage: Stage = functions.contains { $0.stage == .train } ? .train : .model
+        let producers = functions.indices.filter { functions[$0].stage == producerStage }
+        guard !producers.isEmpty else { return [] }
+        var fitted: [String: Int] = [:]
+        for segment in producers {
+            for name in fittedNames(inSegment: segment) { fitted[name] = segment }
+        }
+        let built = Set(functions.indices.filter { functions[$0].stage == .model }.flatMap { functions[$0].returns })
+        var chosen: [String: Int] = [:]
+        for state in functions where state.stage == .inference {
+            for (name, source) in state.parameters where producers.contains(source) && (fitted[name] != nil || built.contains(name)) {
+                chosen[name] = source
+            }
+        }
+        if chosen.isEmpty && producerStage == .train {
+            chosen = fitted
+            for (name, segment) in fitted { functions[segment].returns.insert(name) }
         }
         let usesJoblib = pieces.contains { piece in
             piece.destination == .imports && piece.facts.imports.contains { fact in
@@ -73,19 +85,20 @@ extension PlanBuilder {
             }
         }
         let format: ModelArtifact.Format = usesJoblib ? .joblib : .pickle
-        let ordered = chosen.sorted { ($0 == "model" ? 0 : 1, $0) < ($1 == "model" ? 0 : 1, $1) }
+        let ordered = chosen.keys.sorted { ($0 == "model" ? 0 : 1, $0) < ($1 == "model" ? 0 : 1, $1) }
         return ordered.map { name in
-            let readers = Self.functionStages.filter { functions[$0]?.parameters[name] == producer }.compactMap { names[$0] }
-            return ModelArtifact(name: name, producedBy: producerName, readBy: readers,
+            let source = chosen[name] ?? 0
+            let readers = functions.indices.filter { functions[$0].parameters[name] == source }.compactMap { names[$0] }
+            return ModelArtifact(name: name, producedBy: names[source] ?? "", readBy: readers,
                                  path: "artifacts/\(name).\(format == .joblib ? "joblib" : "pkl")", format: format)
         }
     }
 
-    /// Receivers of `.fit(…)` calls and targets of `x = ….fit(…)` in a stage.
-    private func fittedNames(in stage: Stage) -> [String] {
+    /// Receivers of `.fit(…)` calls and targets of `x = ….fit(…)` in a segment.
+    private func fittedNames(inSegment segment: Int) -> [String] {
         var names: Set<String> = []
         let fitMethods: Set<String> = ["fit", "partial_fit", "fit_generator"]
-        for index in pieces(of: stage) {
+        for index in pieces(ofSegment: segment) {
             let piece = pieces[index]
             for call in piece.facts.calls {
                 let parts = call.split(separator: ".").map(String.init)
@@ -103,8 +116,8 @@ extension PlanBuilder {
     /// do, `model` when none does (only exploration, or nothing).
     private func placeDefinitions() -> [String: String] {
         var users: [String: Set<String>] = [:]
-        for (stage, state) in functions where state.cells.count > 0 || !state.definitions.isEmpty {
-            for definition in state.definitions { users[definition, default: []].insert(Self.moduleName(of: stage)) }
+        for state in functions {
+            for definition in state.definitions { users[definition, default: []].insert(Self.moduleName(of: state.stage)) }
         }
         func home(_ name: String) -> String {
             let modules = users[name] ?? []
@@ -139,25 +152,19 @@ extension PlanBuilder {
                                configNames: state.configNames.sorted(), stageGlobals: state.stageGlobals.sorted())
     }
 
-    private func moduleImports(_ module: String, stages: [Stage], definitions here: [DefinitionState], homes: [String: String]) -> [String] {
+    private func moduleImports(_ module: String, segments: [Int], definitions here: [DefinitionState], homes: [String: String]) -> [String] {
         var external: Set<String> = []
         var config: Set<String> = []
         var packageImports: [String: Set<String>] = [:]
         var star = false
-        let functionStates = stages.compactMap { functions[$0] }
-        for state in functionStates {
-            external.formUnion(state.imports)
-            config.formUnion(state.configNames)
-            star = star || state.usesStarImports
-            for definition in state.definitions where homes[definition] != module {
-                packageImports[homes[definition] ?? "model", default: []].insert(definition)
-            }
-        }
-        for state in here {
-            external.formUnion(state.imports)
-            config.formUnion(state.configNames)
-            star = star || state.usesStarImports
-            for definition in state.definitions where homes[definition] != module {
+        let readers: [(imports: Set<String>, config: Set<String>, definitions: Set<String>, star: Bool)] =
+            segments.map { (functions[$0].imports, functions[$0].configNames, functions[$0].definitions, functions[$0].usesStarImports) }
+            + here.map { ($0.imports, $0.configNames, $0.definitions, $0.usesStarImports) }
+        for reader in readers {
+            external.formUnion(reader.imports)
+            config.formUnion(reader.config)
+            star = star || reader.star
+            for definition in reader.definitions where homes[definition] != module {
                 packageImports[homes[definition] ?? "model", default: []].insert(definition)
             }
         }
@@ -170,26 +177,29 @@ extension PlanBuilder {
         return lines
     }
 
-    private func stageFunction(_ stage: Stage, names: [Stage: String], artifacts: [ModelArtifact]) -> StageFunction? {
-        guard let state = functions[stage], let name = names[stage] else { return nil }
-        let indices = pieces(of: stage)
-        guard !indices.isEmpty || !state.returns.isEmpty else { return nil }
+    private func stageFunction(_ segment: Int, names: [Int: String], artifacts: [ModelArtifact]) -> StageFunction? {
+        let state = functions[segment]
+        guard let name = names[segment] else { return nil }
+        let stage = state.stage
+        let indices = pieces(ofSegment: segment)
+        let lastInference = functions.indices.last { functions[$0].stage == .inference }
         var returnsValue = false
-        if stage == .inference, state.returns.isEmpty, let last = indices.last, case .expression(let value) = pieces[last].statement.kind,
-           !Self.isPrint(value) {
-            let offset = pieces[last].statement.range.start.offset
-            edits[pieces[last].source, default: []].append(CellSource.Edit(range: offset..<offset, replacement: "return "))
-            returnsValue = true
-        }
-        // Otherwise predict returns the last value inference assigns (`preds = model.predict(new)`).
         var resultName: String?
-        if stage == .inference, state.returns.isEmpty, !returnsValue {
-            resultName = indices.reversed().lazy.compactMap { index -> String? in
-                guard case .assign(let targets, _) = self.pieces[index].statement.kind, targets.count == 1,
-                      case .name(let name, _) = targets[0].kind else { return nil }
-                return name
-            }.first
-            returnsValue = resultName != nil
+        if segment == lastInference, state.returns.isEmpty, let last = indices.last {
+            if case .expression(let value) = pieces[last].statement.kind, !Self.isPrint(value) {
+                // The prediction a cell displayed becomes the return value.
+                let offset = pieces[last].statement.range.start.offset
+                edits[pieces[last].source, default: []].append(CellSource.Edit(range: offset..<offset, replacement: "return "))
+                returnsValue = true
+            } else {
+                // Otherwise predict returns the last value inference assigns (`preds = model.predict(new)`).
+                resultName = indices.reversed().lazy.compactMap { index -> String? in
+                    guard case .assign(let targets, _) = self.pieces[index].statement.kind, targets.count == 1,
+                          case .name(let name, _) = targets[0].kind else { return nil }
+                    return name
+                }.first
+                returnsValue = resultName != nil
+            }
         }
         var body = indices.map { index in
             let piece = pieces[index]
@@ -197,11 +207,12 @@ extension PlanBuilder {
         }.joined(separator: "\n")
         if body.isEmpty { body = "    pass" }
         body += "\n"
-        let artifactNames = Set(artifacts.map(\.name))
+        let artifactSources = Dictionary(artifacts.map { ($0.name, $0.producedBy) }, uniquingKeysWith: { first, _ in first })
         let parameters = state.parameters.keys.sorted().map { parameter in
-            let source = state.parameters[parameter] ?? .data
-            let fromArtifact = stage == .inference && artifactNames.contains(parameter) && (source == .train || source == .model)
-            return FunctionParameter(name: parameter, providedBy: names[source] ?? Self.functionName(of: source), fromArtifact: fromArtifact)
+            let source = state.parameters[parameter] ?? 0
+            let provider = names[source] ?? ""
+            let fromArtifact = stage == .inference && artifactSources[parameter] == provider
+            return FunctionParameter(name: parameter, providedBy: provider, fromArtifact: fromArtifact)
         }
         let returns = state.returns.sorted()
         let arguments = parameters.map(\.name).joined(separator: ", ")
@@ -234,12 +245,28 @@ extension PlanBuilder {
         }
     }
 
-    private func trainMain(_ functions: [Stage: StageFunction], artifacts: [ModelArtifact]) -> PipelineRun {
-        let stages: [Stage] = [.data, .model, .train, .evaluate]
+    /// The segments `targets` need, transitively through their parameters (artifacts loaded
+    /// instead of recomputed when `loadArtifacts`), plus the targets, in notebook order.
+    private func segmentsNeeded(for targets: [Int], _ functionsBySegment: [Int: StageFunction], skippingArtifacts: Bool) -> [Int] {
+        var needed = Set(targets)
+        var pending = targets
+        while let segment = pending.popLast() {
+            for (name, source) in functions[segment].parameters {
+                if skippingArtifacts, functionsBySegment[segment]?.parameters.first(where: { $0.name == name })?.fromArtifact == true { continue }
+                if needed.insert(source).inserted { pending.append(source) }
+            }
+        }
+        return needed.sorted()
+    }
+
+    /// data → model → train → evaluate in notebook order (plus any inference segment whose
+    /// values a later one of those reads), then the artifacts saved.
+    private func trainMain(_ stageFunctions: [Int: StageFunction], artifacts: [ModelArtifact]) -> PipelineRun {
+        let targets = functions.indices.filter { functions[$0].stage != .inference }
         var imports: Set<String> = []
         var lines: [String] = []
-        for stage in stages {
-            guard let function = functions[stage] else { continue }
+        for segment in segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: false) {
+            guard let function = stageFunctions[segment] else { continue }
             if function.module != "train" { imports.insert("from .\(function.module) import \(function.name)") }
             lines.append(function.call)
         }
@@ -252,47 +279,32 @@ extension PlanBuilder {
         return PipelineRun(imports: ImportLine.sorted(imports), lines: lines)
     }
 
-    /// Loads the artifacts, recomputes the other inputs of `predict` (only the stages they
-    /// need), calls it and prints the result.
-    private func inferenceMain(_ functions: [Stage: StageFunction], artifacts: [ModelArtifact]) -> PipelineRun {
+    /// Loads the artifacts, recomputes the other inputs of inference (only the functions they
+    /// need), calls inference and prints the result.
+    private func inferenceMain(_ stageFunctions: [Int: StageFunction], artifacts: [ModelArtifact]) -> PipelineRun {
         var imports: Set<String> = []
         var lines: [String] = []
         if !artifacts.isEmpty { imports.insert("from .config import ARTIFACTS_DIR") }
         for artifact in artifacts {
             lines.append("\(artifact.name) = load_model(ARTIFACTS_DIR / \(PythonStringLiteral.literal(String(artifact.path.split(separator: "/").last ?? ""))))")
         }
-        guard let predict = functions[.inference] else { return PipelineRun(imports: ImportLine.sorted(imports), lines: lines) }
-        var needed: Set<Stage> = []
-        var work = predict.parameters.filter { !$0.fromArtifact }.map(\.name)
-        var readers: [String: Stage] = [:]
-        for (stage, function) in functions { readers[function.name] = stage }
-        var visited: Set<String> = []
-        var pending = [predict]
-        _ = work
-        work = []
-        while let function = pending.popLast() {
-            for parameter in function.parameters where !parameter.fromArtifact {
-                guard let stage = readers[parameter.providedBy], stage != .inference, visited.insert(parameter.providedBy).inserted,
-                      let provider = functions[stage] else { continue }
-                needed.insert(stage)
-                pending.append(provider)
-            }
-        }
-        for stage in Self.functionStages where needed.contains(stage) {
-            guard let function = functions[stage] else { continue }
-            imports.insert("from .\(function.module) import \(function.name)")
+        let targets = functions.indices.filter { functions[$0].stage == .inference }
+        guard !targets.isEmpty else { return PipelineRun(imports: ImportLine.sorted(imports), lines: lines) }
+        var returnsValue = false
+        for segment in segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: true) {
+            guard let function = stageFunctions[segment] else { continue }
+            if function.module != "inference" { imports.insert("from .\(function.module) import \(function.name)") }
             lines.append(function.call)
+            returnsValue = function.returnsValue
         }
-        lines.append(predict.call)
-        if predict.returnsValue { lines.append("print(result)") }
+        if returnsValue { lines.append("print(result)") }
         return PipelineRun(imports: ImportLine.sorted(imports), lines: lines)
     }
 
-    private func explorationCells(names: [Stage: String]) -> [ExplorationCell] {
+    private func explorationCells(names: [Int: String]) -> [ExplorationCell] {
         explorationSources.keys.sorted().map { cell in
             let inputs = (explorationInputs[cell] ?? [:]).keys.sorted().map { name in
-                let stage = explorationInputs[cell]?[name] ?? .data
-                return FunctionParameter(name: name, providedBy: names[stage] ?? Self.functionName(of: stage))
+                FunctionParameter(name: name, providedBy: names[explorationInputs[cell]?[name] ?? 0] ?? "")
             }
             return ExplorationCell(cell: cell, source: (explorationSources[cell] ?? []).joined(separator: "\n"), inputs: inputs)
         }

@@ -10,7 +10,6 @@ extension PlanBuilder {
         var pendingDefinitionReads: [(definition: Int, name: String)] = []
         var changedByExploration: [String: Int] = [:]
         var reportedStarImports: Set<String> = []
-        var crossReads: [(piece: Int, name: String, source: Stage)] = []
         let definitionNames = Set(pieces.filter { $0.destination == .definition }.compactMap { Self.definedName($0.statement) })
         for (index, piece) in pieces.enumerated() {
             boundNames.formUnion(piece.facts.defines)
@@ -51,10 +50,10 @@ extension PlanBuilder {
                 definitions.append(state)
                 current[state.name] = .definition(state.name)
             case .function(let stage):
-                for name in reads {
-                    if case .function(let source) = current[name], source != stage { crossReads.append((index, name, source)) }
-                }
-                var state = functions[stage] ?? FunctionState()
+                if functions.last?.stage != stage { functions.append(FunctionState(stage: stage)) }
+                let segment = functions.count - 1
+                segmentOfPiece[index] = segment
+                var state = functions[segment]
                 if state.cells.last != piece.cell { state.cells.append(piece.cell) }
                 state.configNames.formUnion(usedConfigInPiece[index] ?? [])
                 for name in reads {
@@ -62,18 +61,18 @@ extension PlanBuilder {
                         diagnostics.append(.warning("project.exploration-change-lost", "exploration changes '\(name)' in place (cell \(cell)); the \(stage.rawValue) stage does not see that change",
                                                     at: location(of: piece)))
                     }
-                    resolve(name, provider: current[name], for: stage, state: &state, at: piece)
+                    resolve(name, provider: current[name], for: segment, state: &state, at: piece)
                 }
-                functions[stage] = state
+                functions[segment] = state
                 for name in Set(piece.facts.defines).union(piece.facts.mutates) {
-                    current[name] = .function(stage)
+                    current[name] = .function(segment)
                     changedByExploration.removeValue(forKey: name)
                 }
             case .exploration:
                 for name in reads {
-                    if case .function(let stage) = current[name] {
-                        explorationInputs[piece.cell, default: [:]][name] = stage
-                        if options.returnExplorationInputs { functions[stage, default: FunctionState()].returns.insert(name) }
+                    if case .function(let segment) = current[name] {
+                        explorationInputs[piece.cell, default: [:]][name] = segment
+                        if options.returnExplorationInputs { functions[segment].returns.insert(name) }
                     }
                 }
                 for name in piece.facts.mutates where !piece.facts.defines.contains(name) {
@@ -82,7 +81,6 @@ extension PlanBuilder {
                 for name in piece.facts.defines { current[name] = .exploration(piece.cell) }
             }
         }
-        reportInterleaving(crossReads)
         for (definition, name) in pendingDefinitionReads {
             guard let provider = current[name] else {
                 if !PythonBuiltins.names.contains(name) && !starImports.isEmpty { definitions[definition].usesStarImports = true }
@@ -91,25 +89,6 @@ extension PlanBuilder {
             var state = definitions[definition]
             resolve(name, provider: provider, into: &state, at: pieces[state.piece])
             definitions[definition] = state
-        }
-    }
-
-    /// A value read from another stage that the providing stage assigns again further down:
-    /// the function gets the stage's last value, not the one the notebook had at that point
-    /// (the notebook interleaves the two stages' cells).
-    private func reportInterleaving(_ reads: [(piece: Int, name: String, source: Stage)]) {
-        var reported: Set<String> = []
-        for read in reads {
-            let later = pieces[(read.piece + 1)...].first { piece in
-                piece.destination == .function(read.source) && (piece.facts.defines.contains(read.name) || piece.facts.mutates.contains(read.name))
-            }
-            guard let later, reported.insert(read.name + "/" + read.source.rawValue).inserted else { continue }
-            let stage = pieces[read.piece].destination
-            guard case .function(let reader) = stage else { continue }
-            diagnostics.append(.warning("project.interleaved-stages",
-                                        "the \(reader.rawValue) stage reads '\(read.name)' from the \(read.source.rawValue) stage, which assigns it again later (cell \(later.cell)): the function receives the last value",
-                                        at: location(of: pieces[read.piece]),
-                                        notes: ["give the two values different names, or tag the cells so each stage's cells are contiguous"]))
         }
     }
 
@@ -147,15 +126,12 @@ extension PlanBuilder {
         }
     }
 
-    private func resolve(_ name: String, provider: Provider?, for stage: Stage, state: inout FunctionState, at piece: PlanPiece) {
+    private func resolve(_ name: String, provider: Provider?, for segment: Int, state: inout FunctionState, at piece: PlanPiece) {
+        let stage = state.stage
         switch provider {
-        case .function(let source) where source != stage:
+        case .function(let source) where source != segment:
             state.parameters[name] = source
-            functions[source, default: FunctionState()].returns.insert(name)
-            if source > stage {
-                diagnostics.append(.warning("project.backward-flow", "the \(stage.rawValue) stage reads '\(name)' from the \(source.rawValue) stage, which runs after it in the pipeline",
-                                            at: location(of: piece)))
-            }
+            functions[source].returns.insert(name)
         case .function:
             break
         case .config:
@@ -180,7 +156,8 @@ extension PlanBuilder {
             state.definitions.insert(definition)
         case .imported(let lines):
             state.imports.formUnion(lines)
-        case .function(let stage):
+        case .function(let segment):
+            let stage = functions[segment].stage
             state.stageGlobals.insert(name)
             diagnostics.append(.warning("project.function-reads-stage-global",
                                         "'\(state.name)' reads the global '\(name)', which the \(stage.rawValue) stage computes: it is left as a global and is undefined in the generated module",

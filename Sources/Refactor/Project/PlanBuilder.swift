@@ -6,16 +6,19 @@ import PythonSyntax
 final class PlanBuilder {
     /// Where a name's current value comes from while walking the notebook top to bottom.
     enum Provider: Equatable {
-        case function(Stage)
+        /// A stage function, by segment.
+        case function(Int)
         case config
         case definition(String)
         case imported([String])
         case exploration(Int)
     }
 
-    /// What one stage function reads and hands on.
+    /// What one stage function (one segment) reads and hands on.
     struct FunctionState {
-        var parameters: [String: Stage] = [:]
+        var stage: Stage
+        /// Parameter name → the segment that provides it.
+        var parameters: [String: Int] = [:]
         var returns: Set<String> = []
         var configNames: Set<String> = []
         var definitions: Set<String> = []
@@ -43,7 +46,7 @@ final class PlanBuilder {
     var diagnostics: [Diagnostic] = []
     /// Whole exploration cells and split-off exploration statements, by cell.
     var explorationSources: [Int: [String]] = [:]
-    var explorationInputs: [Int: [String: Stage]] = [:]
+    var explorationInputs: [Int: [String: Int]] = [:]
     var configEntries: [ConfigEntry] = []
     var dataFiles: [DataFile] = []
     /// Edits per cell source (data path literals replaced by config names, `return` inserted).
@@ -52,11 +55,15 @@ final class PlanBuilder {
     var usedConfigInPiece: [Int: Set<String>] = [:]
     /// Every name bound anywhere in the notebook, which stage function names must avoid.
     var boundNames: Set<String> = []
-    var functions: [Stage: FunctionState] = [:]
+    /// One function per segment: a run of consecutive pipeline statements of one stage
+    /// (exploration in between does not break a run). A stage whose cells are interleaved with
+    /// another stage's gets several functions (`load_data`, `load_data_2`), called in notebook
+    /// order, so every value is the one the notebook had at that point.
+    var functions: [FunctionState] = []
+    /// The segment of each function piece.
+    var segmentOfPiece: [Int: Int] = [:]
     var definitions: [DefinitionState] = []
     var starImports: [String] = []
-    /// Statements of inference whose value becomes `predict`'s return value.
-    var returnsLastExpression: Set<Stage> = []
 
     init(plan: NotebookPlan, options: ProjectPlanOptions) {
         self.plan = plan
