@@ -28,17 +28,16 @@ extension ProjectPlan {
 
     /// A module as plain Python, the reference rendering of the plan (the emitter's templates
     /// produce the same shape): imports, moved definitions, stage functions, and `main()`
-    /// for `train` and `load_model`/`main()` for `inference`.
+    /// for `train` and `load_model`/`main()` for `inference` (whose imports are local to
+    /// `main()`, see ``PipelineRun``).
     /// - Parameter name: The module name (`config`, `data`, `train`, …).
     /// - Returns: The module's text, or `nil` when the plan has no such module.
     public func pythonSource(ofModule name: String) -> String? {
         if name == "config" { return configSource() }
         guard let module = module(named: name) else { return nil }
         var imports = module.imports
-        if name == "train" { imports += trainMain.imports }
-        if name == "inference" {
-            imports += inferenceMain.imports
-            if let format = artifacts.first?.format { imports.append(format == .joblib ? "import joblib" : "import pickle") }
+        if name == "inference", let format = artifacts.first?.format {
+            imports.append(format == .joblib ? "import joblib" : "import pickle")
         }
         let external = ImportLine.sorted(imports.filter { !$0.hasPrefix("from .") })
         var seen: Set<String> = []
@@ -55,7 +54,7 @@ extension ProjectPlan {
         blocks += module.functions.map { pythonSource(of: $0).dropLast(1).description }
         let run = name == "train" ? trainMain : name == "inference" ? inferenceMain : nil
         if let run, !run.lines.isEmpty {
-            blocks.append("def main():\n" + run.lines.map { "    " + $0 }.joined(separator: "\n"))
+            blocks.append("def main():\n" + (run.imports + run.lines).map { "    " + $0 }.joined(separator: "\n"))
             blocks.append("if __name__ == \"__main__\":\n    main()")
         }
         return blocks.joined(separator: "\n\n\n") + "\n"
