@@ -3,11 +3,18 @@ import Diagnostics
 /// The **plan** stage: classified cells (``NotebookPlan``) → ``ProjectPlan``.
 ///
 /// Each top-level statement of a code cell is given a place: an import of the module that
-/// uses it, a `config` constant, a function or class moved whole, a line of a stage function,
-/// or the exploration notebook. Values that cross stages become return values and parameters
-/// (closest earlier definition; an in-place change counts as a definition); literal constants
-/// and the data files the notebook reads become configuration; the trained model becomes an
-/// artifact. The same notebook always gives the same plan.
+/// uses it, a `config` constant, a function or class moved whole (or a global that functions
+/// read, lifted to module level), a line of a stage function, or the exploration notebook
+/// (plots, displays, bare values, and whole exploration cells). Values that cross functions
+/// become return values and parameters (closest earlier definition; an in-place change and
+/// `x += 1` count as a definition, and the latter as a read); literal constants and the data
+/// files the notebook reads become configuration; the trained model becomes an artifact.
+///
+/// Each stage becomes one function (`load_data`, `build_model`, `train`, `evaluate`,
+/// `predict`) when its statements are contiguous in the notebook (exploration in between
+/// does not count); a stage whose cells alternate with another's gets one function per run
+/// (`load_data_2`), and `main()` calls them in notebook order. `evaluate` lives in
+/// `train.py`. The same notebook always gives the same plan.
 ///
 /// ```swift
 /// let plan = Planner().plan(notebook, path: "churn.ipynb")

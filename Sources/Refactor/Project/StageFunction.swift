@@ -1,5 +1,6 @@
 /// The function one pipeline stage becomes (`load_data`, `build_model`, `train`, `evaluate`,
-/// `predict`): the stage's statements in notebook order, exploration left out.
+/// `predict`): the stage's statements in notebook order, exploration left out. A stage whose
+/// cells alternate with another stage's has one function per run (`load_data_2`, …).
 public struct StageFunction: Sendable, Equatable, Codable {
     /// The function name.
     public var name: String
@@ -7,10 +8,11 @@ public struct StageFunction: Sendable, Equatable, Codable {
     public var stage: Stage
     /// The module it lives in.
     public var module: String
-    /// Names it reads that an earlier stage computes, sorted; each with the function (or
-    /// artifact) that provides it.
+    /// Names it reads that an earlier function computes, sorted; each with the function that
+    /// provides it (and, in inference, whether it is loaded from an artifact instead).
     public var parameters: [FunctionParameter]
-    /// Names later stages read from it, sorted.
+    /// Names later functions read from it, sorted (train also returns what it fits, so
+    /// `main()` can save it).
     public var returns: [String]
     /// Config constants it reads (imported from `config`, never passed).
     public var configNames: [String]
