@@ -1,0 +1,27 @@
+import PythonSyntax
+
+/// Import statements written back from ``ImportFact``s, one name per line.
+enum ImportLine {
+    /// `import a.b as c`, `from m import x as y`, `from m import *`.
+    static func text(_ fact: ImportFact) -> String {
+        let alias = fact.alias.map { " as \($0)" } ?? ""
+        guard let name = fact.name else { return "import \(fact.module)\(alias)" }
+        return "from \(fact.module) import \(name)\(alias)"
+    }
+
+    /// The name an import binds (`import a.b` binds `a`), `nil` for a star import.
+    static func boundName(_ fact: ImportFact) -> String? {
+        if let alias = fact.alias { return alias }
+        if let name = fact.name { return name == "*" ? nil : name }
+        return fact.module.split(separator: ".").first.map(String.init)
+    }
+
+    /// Sorted the way isort groups them: `import …` lines, then `from … import …` lines.
+    static func sorted(_ lines: some Sequence<String>) -> [String] {
+        Set(lines).sorted { lhs, rhs in
+            let left = (lhs.hasPrefix("from ") ? 1 : 0, lhs)
+            let right = (rhs.hasPrefix("from ") ? 1 : 0, rhs)
+            return left < right
+        }
+    }
+}

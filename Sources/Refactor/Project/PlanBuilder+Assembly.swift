@@ -1,0 +1,312 @@
+import PythonSyntax
+
+extension PlanBuilder {
+    /// Turns the collected facts into the ``ProjectPlan``.
+    func assemble() -> ProjectPlan {
+        let names = functionNames()
+        let artifacts = chooseArtifacts(names: names)
+        let definitionHomes = placeDefinitions()
+        var stageFunctions: [Int: StageFunction] = [:]
+        for segment in functions.indices {
+            stageFunctions[segment] = stageFunction(segment, names: names, artifacts: artifacts)
+        }
+        var modules: [ProjectModule] = []
+        for name in ["common", "data", "model", "train", "inference"] {
+            let stages = Self.functionStages.filter { Self.moduleName(of: $0) == name }
+            let segments = functions.indices.filter { Self.moduleName(of: functions[$0].stage) == name }
+            let definitionsHere = definitions.filter { definitionHomes[$0.name] == name }
+            if name == "common" && definitionsHere.isEmpty { continue }
+            modules.append(ProjectModule(
+                name: name, stages: stages,
+                imports: moduleImports(name, segments: segments, definitions: definitionsHere, homes: definitionHomes),
+                definitions: definitionsHere.map(movedDefinition),
+                functions: segments.compactMap { stageFunctions[$0] }))
+        }
+        let allImports = pieces.filter { $0.destination == .imports }.flatMap(\.facts.imports)
+        let roots = Set(allImports.map { String($0.module.split(separator: ".").first ?? "") })
+        let packageName = PackageName.make(from: options.packageName ?? path, avoiding: roots)
+        return ProjectPlan(
+            notebook: path, packageName: packageName, distributionName: PackageName.distribution(of: packageName),
+            config: ProjectConfig(dataDirectory: "data", dataDirectoryVariable: packageName.uppercased() + "_DATA_DIR",
+                                  artifactsDirectory: "artifacts", entries: configEntries, dataFiles: dataFiles),
+            modules: modules,
+            trainMain: trainMain(stageFunctions, artifacts: artifacts),
+            inferenceMain: inferenceMain(stageFunctions, artifacts: artifacts),
+            artifacts: artifacts,
+            exploration: explorationCells(names: names),
+            requirements: plan.requirements)
+    }
+
+    /// Function names per segment: the stage's name for its first segment, then `_2`, `_3`;
+    /// names the notebook binds are avoided (`train = pd.read_csv(…)` makes `train_stage`).
+    private func functionNames() -> [Int: String] {
+        var names: [Int: String] = [:]
+        var counts: [Stage: Int] = [:]
+        for (segment, state) in functions.enumerated() {
+            counts[state.stage, default: 0] += 1
+            let ordinal = counts[state.stage] ?? 1
+            var name = Self.functionName(of: state.stage)
+            while boundNames.contains(name) { name += "_stage" }
+            names[segment] = ordinal == 1 ? name : "\(name)_\(ordinal)"
+        }
+        return names
+    }
+
+    private func pieces(ofSegment segment: Int) -> [Int] {
+        pieces.indices.filter { segmentOfPiece[$0] == segment }
+    }
+
+    /// The values train saves and inference loads: what inference reads from train (or from
+    /// model when there is no train code) that is fitted there or built by the model stage;
+    /// without such reads, the names train fits (`model.fit(…)`, `result = model.fit()`),
+    /// which the segment that fits them last then returns.
+    private func chooseArtifacts(names: [Int: String]) -> [ModelArtifact] {
+        let producerStage: Stage = functions.contains { $0.stage == .train } ? .train : .model
+        let producers = functions.indices.filter { functions[$0].stage == producerStage }
+        guard !producers.isEmpty else { return [] }
+        var fitted: [String: Int] = [:]
+        for segment in producers {
+            for name in fittedNames(inSegment: segment) { fitted[name] = segment }
+        }
+        let built = Set(functions.indices.filter { functions[$0].stage == .model }.flatMap { functions[$0].returns })
+        var chosen: [String: Int] = [:]
+        for state in functions where state.stage == .inference {
+            for (name, source) in state.parameters where producers.contains(source) && (fitted[name] != nil || built.contains(name)) {
+                chosen[name] = source
+            }
+        }
+        if chosen.isEmpty && producerStage == .train {
+            chosen = fitted
+            for (name, segment) in fitted { functions[segment].returns.insert(name) }
+        }
+        let usesJoblib = pieces.contains { piece in
+            piece.destination == .imports && piece.facts.imports.contains { fact in
+                ["sklearn", "joblib", "xgboost", "lightgbm", "catboost", "imblearn", "statsmodels"].contains(String(fact.module.split(separator: ".").first ?? ""))
+            }
+        }
+        let format: ModelArtifact.Format = usesJoblib ? .joblib : .pickle
+        let ordered = chosen.keys.sorted { ($0 == "model" ? 0 : 1, $0) < ($1 == "model" ? 0 : 1, $1) }
+        return ordered.map { name in
+            let source = chosen[name] ?? 0
+            let readers = functions.indices.filter { functions[$0].parameters[name] == source }.compactMap { names[$0] }
+            return ModelArtifact(name: name, producedBy: names[source] ?? "", readBy: readers,
+                                 path: "artifacts/\(name).\(format == .joblib ? "joblib" : "pkl")", format: format)
+        }
+    }
+
+    /// Receivers of `.fit(…)` calls and targets of `x = ….fit(…)` in a segment.
+    private func fittedNames(inSegment segment: Int) -> [String] {
+        var names: Set<String> = []
+        let fitMethods: Set<String> = ["fit", "partial_fit", "fit_generator"]
+        for index in pieces(ofSegment: segment) {
+            let piece = pieces[index]
+            for call in piece.facts.calls {
+                let parts = call.split(separator: ".").map(String.init)
+                if parts.count == 2, fitMethods.contains(parts[1]), piece.facts.mutates.contains(parts[0]) { names.insert(parts[0]) }
+            }
+            if case .assign(let targets, let value) = piece.statement.kind, targets.count == 1, case .name(let target, _) = targets[0].kind,
+               case .call(let function, _, _) = value.kind, case .attribute(_, let method, _) = function.kind, fitMethods.contains(method) {
+                names.insert(target)
+            }
+        }
+        return names.sorted()
+    }
+
+    /// Where each definition goes: the one module whose code uses it, `common` when several
+    /// do, `model` when none does (only exploration, or nothing).
+    private func placeDefinitions() -> [String: String] {
+        var users: [String: Set<String>] = [:]
+        for state in functions {
+            for definition in state.definitions { users[definition, default: []].insert(Self.moduleName(of: state.stage)) }
+        }
+        func home(_ name: String) -> String {
+            let modules = users[name] ?? []
+            if modules.count == 1, let only = modules.first { return only }
+            return modules.isEmpty ? "model" : "common"
+        }
+        var changed = true
+        var rounds = 0
+        while changed && rounds <= definitions.count + 1 {
+            changed = false
+            rounds += 1
+            for definition in definitions {
+                let place = home(definition.name)
+                for used in definition.definitions where used != definition.name {
+                    if users[used, default: []].insert(place).inserted { changed = true }
+                }
+            }
+        }
+        return Dictionary(definitions.map { ($0.name, home($0.name)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private func movedDefinition(_ state: DefinitionState) -> MovedDefinition {
+        let piece = pieces[state.piece]
+        let source = sources[piece.source]
+        let kind: MovedDefinition.Kind
+        switch piece.statement.kind {
+        case .functionDef: kind = .function
+        case .classDef: kind = .class
+        default: kind = .global
+        }
+        return MovedDefinition(name: state.name, kind: kind, cell: piece.cell, source: source.text(piece.span, edits: edits[piece.source] ?? []),
+                               configNames: state.configNames.sorted(), stageGlobals: state.stageGlobals.sorted())
+    }
+
+    private func moduleImports(_ module: String, segments: [Int], definitions here: [DefinitionState], homes: [String: String]) -> [String] {
+        var external: Set<String> = []
+        var config: Set<String> = []
+        var packageImports: [String: Set<String>] = [:]
+        var star = false
+        let readers: [(imports: Set<String>, config: Set<String>, definitions: Set<String>, star: Bool)] =
+            segments.map { (functions[$0].imports, functions[$0].configNames, functions[$0].definitions, functions[$0].usesStarImports) }
+            + here.map { ($0.imports, $0.configNames, $0.definitions, $0.usesStarImports) }
+        for reader in readers {
+            external.formUnion(reader.imports)
+            config.formUnion(reader.config)
+            star = star || reader.star
+            for definition in reader.definitions where homes[definition] != module {
+                packageImports[homes[definition] ?? "model", default: []].insert(definition)
+            }
+        }
+        var lines = ImportLine.sorted(external)
+        if star { lines += starImports }
+        if !config.isEmpty { lines.append("from .config import " + config.sorted().joined(separator: ", ")) }
+        for other in packageImports.keys.sorted() {
+            lines.append("from .\(other) import " + (packageImports[other] ?? []).sorted().joined(separator: ", "))
+        }
+        return lines
+    }
+
+    private func stageFunction(_ segment: Int, names: [Int: String], artifacts: [ModelArtifact]) -> StageFunction? {
+        let state = functions[segment]
+        guard let name = names[segment] else { return nil }
+        let stage = state.stage
+        let indices = pieces(ofSegment: segment)
+        let lastInference = functions.indices.last { functions[$0].stage == .inference }
+        var returnsValue = false
+        var resultName: String?
+        if segment == lastInference, state.returns.isEmpty, let last = indices.last {
+            if case .expression(let value) = pieces[last].statement.kind, !Self.isPrint(value) {
+                // The prediction a cell displayed becomes the return value.
+                let offset = pieces[last].statement.range.start.offset
+                edits[pieces[last].source, default: []].append(CellSource.Edit(range: offset..<offset, replacement: "return "))
+                returnsValue = true
+            } else {
+                // Otherwise predict returns the last value inference assigns (`preds = model.predict(new)`).
+                resultName = indices.reversed().lazy.compactMap { index -> String? in
+                    guard case .assign(let targets, _) = self.pieces[index].statement.kind, targets.count == 1,
+                          case .name(let name, _) = targets[0].kind else { return nil }
+                    return name
+                }.first
+                returnsValue = resultName != nil
+            }
+        }
+        var body = indices.map { index in
+            let piece = pieces[index]
+            return sources[piece.source].indented(piece.span, edits: edits[piece.source] ?? [])
+        }.joined(separator: "\n")
+        if body.isEmpty { body = "    pass" }
+        body += "\n"
+        let artifactSources = Dictionary(artifacts.map { ($0.name, $0.producedBy) }, uniquingKeysWith: { first, _ in first })
+        let parameters = state.parameters.keys.sorted().map { parameter in
+            let source = state.parameters[parameter] ?? 0
+            let provider = names[source] ?? ""
+            let fromArtifact = stage == .inference && artifactSources[parameter] == provider
+            return FunctionParameter(name: parameter, providedBy: provider, fromArtifact: fromArtifact)
+        }
+        let returns = state.returns.sorted()
+        let arguments = parameters.map(\.name).joined(separator: ", ")
+        let call: String
+        switch returns.count {
+        case 0: call = returnsValue ? "result = \(name)(\(arguments))" : "\(name)(\(arguments))"
+        default: call = returns.joined(separator: ", ") + " = \(name)(\(arguments))"
+        }
+        return StageFunction(
+            name: name, stage: stage, module: Self.moduleName(of: stage), parameters: parameters, returns: returns,
+            configNames: state.configNames.sorted(), cells: state.cells,
+            signature: "def \(name)(\(arguments)):", body: body,
+            returnStatement: returns.isEmpty ? resultName.map { "    return " + $0 } : "    return " + returns.joined(separator: ", "),
+            call: call, returnsValue: returnsValue)
+    }
+
+    private static func isPrint(_ expression: Expression) -> Bool {
+        guard case .call(let function, _, _) = expression.kind, case .name(let name, _) = function.kind else { return false }
+        return name == "print"
+    }
+
+    private static func saveLines(_ artifact: ModelArtifact) -> [String] {
+        let file = String(artifact.path.split(separator: "/").last ?? "")
+        switch artifact.format {
+        case .joblib:
+            return ["joblib.dump(\(artifact.name), ARTIFACTS_DIR / \(PythonStringLiteral.literal(file)))"]
+        case .pickle:
+            return ["with open(ARTIFACTS_DIR / \(PythonStringLiteral.literal(file)), \"wb\") as handle:",
+                    "    pickle.dump(\(artifact.name), handle)"]
+        }
+    }
+
+    /// The segments `targets` need, transitively through their parameters (artifacts loaded
+    /// instead of recomputed when `loadArtifacts`), plus the targets, in notebook order.
+    private func segmentsNeeded(for targets: [Int], _ functionsBySegment: [Int: StageFunction], skippingArtifacts: Bool) -> [Int] {
+        var needed = Set(targets)
+        var pending = targets
+        while let segment = pending.popLast() {
+            for (name, source) in functions[segment].parameters {
+                if skippingArtifacts, functionsBySegment[segment]?.parameters.first(where: { $0.name == name })?.fromArtifact == true { continue }
+                if needed.insert(source).inserted { pending.append(source) }
+            }
+        }
+        return needed.sorted()
+    }
+
+    /// data → model → train → evaluate in notebook order (plus any inference segment whose
+    /// values a later one of those reads), then the artifacts saved.
+    private func trainMain(_ stageFunctions: [Int: StageFunction], artifacts: [ModelArtifact]) -> PipelineRun {
+        let targets = functions.indices.filter { functions[$0].stage != .inference }
+        var imports: Set<String> = []
+        var lines: [String] = []
+        for segment in segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: false) {
+            guard let function = stageFunctions[segment] else { continue }
+            if function.module != "train" { imports.insert("from .\(function.module) import \(function.name)") }
+            lines.append(function.call)
+        }
+        if !artifacts.isEmpty {
+            imports.insert("from .config import ARTIFACTS_DIR")
+            imports.insert(artifacts[0].format == .joblib ? "import joblib" : "import pickle")
+            lines.append("ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)")
+            lines += artifacts.flatMap(Self.saveLines)
+        }
+        return PipelineRun(imports: ImportLine.sorted(imports), lines: lines)
+    }
+
+    /// Loads the artifacts, recomputes the other inputs of inference (only the functions they
+    /// need), calls inference and prints the result.
+    private func inferenceMain(_ stageFunctions: [Int: StageFunction], artifacts: [ModelArtifact]) -> PipelineRun {
+        var imports: Set<String> = []
+        var lines: [String] = []
+        if !artifacts.isEmpty { imports.insert("from .config import ARTIFACTS_DIR") }
+        for artifact in artifacts {
+            lines.append("\(artifact.name) = load_model(ARTIFACTS_DIR / \(PythonStringLiteral.literal(String(artifact.path.split(separator: "/").last ?? ""))))")
+        }
+        let targets = functions.indices.filter { functions[$0].stage == .inference }
+        guard !targets.isEmpty else { return PipelineRun(imports: ImportLine.sorted(imports), lines: lines) }
+        var returnsValue = false
+        for segment in segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: true) {
+            guard let function = stageFunctions[segment] else { continue }
+            if function.module != "inference" { imports.insert("from .\(function.module) import \(function.name)") }
+            lines.append(function.call)
+            returnsValue = function.returnsValue
+        }
+        if returnsValue { lines.append("print(result)") }
+        return PipelineRun(imports: ImportLine.sorted(imports), lines: lines)
+    }
+
+    private func explorationCells(names: [Int: String]) -> [ExplorationCell] {
+        explorationSources.keys.sorted().map { cell in
+            let inputs = (explorationInputs[cell] ?? [:]).keys.sorted().map { name in
+                FunctionParameter(name: name, providedBy: names[explorationInputs[cell]?[name] ?? 0] ?? "")
+            }
+            return ExplorationCell(cell: cell, source: (explorationSources[cell] ?? []).joined(separator: "\n"), inputs: inputs)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Diagnostics
+import PythonSyntax
+
+/// The mutable state of one ``ProjectPlanner/plan(_:options:)`` run, filled in stage by stage
+/// (see the `PlanBuilder+…` files).
+final class PlanBuilder {
+    /// Where a name's current value comes from while walking the notebook top to bottom.
+    enum Provider: Equatable {
+        /// A stage function, by segment.
+        case function(Int)
+        case config
+        case definition(String)
+        case imported([String])
+        case exploration(Int)
+    }
+
+    /// What one stage function (one segment) reads and hands on.
+    struct FunctionState {
+        var stage: Stage
+        /// Parameter name → the segment that provides it.
+        var parameters: [String: Int] = [:]
+        var returns: Set<String> = []
+        var configNames: Set<String> = []
+        var definitions: Set<String> = []
+        var imports: Set<String> = []
+        var cells: [Int] = []
+        var usesStarImports = false
+    }
+
+    /// What one moved definition reads.
+    struct DefinitionState {
+        var name: String
+        var piece: Int
+        var configNames: Set<String> = []
+        var definitions: Set<String> = []
+        var imports: Set<String> = []
+        var stageGlobals: Set<String> = []
+        var usesStarImports = false
+    }
+
+    let plan: NotebookPlan
+    let options: ProjectPlanOptions
+    var stageOf: [Int: Stage] = [:]
+    var sources: [CellSource] = []
+    var pieces: [PlanPiece] = []
+    var diagnostics: [Diagnostic] = []
+    /// Whole exploration cells and split-off exploration statements, by cell.
+    var explorationSources: [Int: [String]] = [:]
+    var explorationInputs: [Int: [String: Int]] = [:]
+    var configEntries: [ConfigEntry] = []
+    var dataFiles: [DataFile] = []
+    /// Edits per cell source (data path literals replaced by config names, `return` inserted).
+    var edits: [Int: [CellSource.Edit]] = [:]
+    /// Config names a piece reads because a literal in it was replaced by one.
+    var usedConfigInPiece: [Int: Set<String>] = [:]
+    /// Every name bound anywhere in the notebook, which stage function names must avoid.
+    var boundNames: Set<String> = []
+    /// One function per segment: a run of consecutive pipeline statements of one stage
+    /// (exploration in between does not break a run). A stage whose cells are interleaved with
+    /// another stage's gets several functions (`load_data`, `load_data_2`), called in notebook
+    /// order, so every value is the one the notebook had at that point.
+    var functions: [FunctionState] = []
+    /// The segment of each function piece.
+    var segmentOfPiece: [Int: Int] = [:]
+    var definitions: [DefinitionState] = []
+    var starImports: [String] = []
+
+    init(plan: NotebookPlan, options: ProjectPlanOptions) {
+        self.plan = plan
+        self.options = options
+        for assignment in plan.assignments { stageOf[assignment.cell] = assignment.stage }
+    }
+
+    var path: String { plan.analysis.path }
+
+    func location(cell: Int, line: Int = 1, column: Int = 1) -> SourceLocation {
+        SourceLocation(path: path, cell: cell, line: line, column: column)
+    }
+
+    func location(of piece: PlanPiece) -> SourceLocation {
+        location(cell: piece.cell, line: piece.statement.range.start.line, column: piece.statement.range.start.column)
+    }
+
+    /// Diagnostics in cell, line, column order (notebook-wide first), then by id.
+    func sortedDiagnostics() -> [Diagnostic] {
+        diagnostics.enumerated().sorted { lhs, rhs in
+            let left = (lhs.element.location?.cell ?? -1, lhs.element.location?.line ?? 0, lhs.element.location?.column ?? 0, lhs.offset)
+            let right = (rhs.element.location?.cell ?? -1, rhs.element.location?.line ?? 0, rhs.element.location?.column ?? 0, rhs.offset)
+            return left < right
+        }.map(\.element)
+    }
+
+    /// The module a stage's function lives in (`evaluate` is folded into `train`).
+    static func moduleName(of stage: Stage) -> String {
+        switch stage {
+        case .setup, .data: "data"
+        case .model: "model"
+        case .train, .evaluate: "train"
+        case .inference: "inference"
+        case .explore: "explore"
+        }
+    }
+
+    /// The function a stage becomes.
+    static func functionName(of stage: Stage) -> String {
+        switch stage {
+        case .setup, .data: "load_data"
+        case .model: "build_model"
+        case .train: "train"
+        case .evaluate: "evaluate"
+        case .inference: "predict"
+        case .explore: "explore"
+        }
+    }
+
+    /// The pipeline stages that become functions, in order.
+    static let functionStages: [Stage] = [.data, .model, .train, .evaluate, .inference]
+}

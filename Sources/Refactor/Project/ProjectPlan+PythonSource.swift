@@ -1,0 +1,62 @@
+extension ProjectPlan {
+    /// A stage function as Python: signature, body and return statement.
+    /// - Parameter function: One of the plan's functions.
+    /// - Returns: The function's text, ending in a newline.
+    public func pythonSource(of function: StageFunction) -> String {
+        var text = function.signature + "\n" + function.body
+        if let returnStatement = function.returnStatement { text += returnStatement + "\n" }
+        return text
+    }
+
+    /// `config.py` as plain Python: `DATA_DIR` (overridable by the environment variable),
+    /// `ARTIFACTS_DIR`, then the entries.
+    /// - Returns: The module's text.
+    public func configSource() -> String {
+        var lines = [
+            "\"\"\"Configuration lifted from \(notebook.split(separator: "/").last ?? "the notebook").\"\"\"",
+            "import os",
+            "from pathlib import Path",
+            "",
+            "PROJECT_ROOT = Path(__file__).resolve().parents[2]",
+            "DATA_DIR = Path(os.environ.get(\"\(config.dataDirectoryVariable)\", PROJECT_ROOT / \"\(config.dataDirectory)\"))",
+            "ARTIFACTS_DIR = PROJECT_ROOT / \"\(config.artifactsDirectory)\"",
+            "",
+        ]
+        lines += config.entries.map(\.line)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A module as plain Python, the reference rendering of the plan (the emitter's templates
+    /// produce the same shape): imports, moved definitions, stage functions, and `main()`
+    /// for `train` and `load_model`/`main()` for `inference` (whose imports are local to
+    /// `main()`, see ``PipelineRun``).
+    /// - Parameter name: The module name (`config`, `data`, `train`, …).
+    /// - Returns: The module's text, or `nil` when the plan has no such module.
+    public func pythonSource(ofModule name: String) -> String? {
+        if name == "config" { return configSource() }
+        guard let module = module(named: name) else { return nil }
+        var imports = module.imports
+        if name == "inference", let format = artifacts.first?.format {
+            imports.append(format == .joblib ? "import joblib" : "import pickle")
+        }
+        let external = ImportLine.sorted(imports.filter { !$0.hasPrefix("from .") })
+        var seen: Set<String> = []
+        let own = imports.filter { $0.hasPrefix("from .") && seen.insert($0).inserted }
+        var blocks: [String] = ["\"\"\"The \(name) stage of \(notebook.split(separator: "/").last ?? "the notebook").\"\"\""]
+        if !(external + own).isEmpty { blocks.append((external + own).joined(separator: "\n")) }
+        blocks += module.definitions.map(\.source)
+        if name == "inference", let artifact = artifacts.first {
+            switch artifact.format {
+            case .joblib: blocks.append("def load_model(path):\n    return joblib.load(path)")
+            case .pickle: blocks.append("def load_model(path):\n    with open(path, \"rb\") as handle:\n        return pickle.load(handle)")
+            }
+        }
+        blocks += module.functions.map { pythonSource(of: $0).dropLast(1).description }
+        let run = name == "train" ? trainMain : name == "inference" ? inferenceMain : nil
+        if let run, !run.lines.isEmpty {
+            blocks.append("def main():\n" + (run.imports + run.lines).map { "    " + $0 }.joined(separator: "\n"))
+            blocks.append("if __name__ == \"__main__\":\n    main()")
+        }
+        return blocks.joined(separator: "\n\n\n") + "\n"
+    }
+}

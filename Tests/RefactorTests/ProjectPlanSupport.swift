@@ -1,0 +1,72 @@
+import Diagnostics
+import Foundation
+import Notebook
+@testable import Refactor
+
+/// Shared helpers for the ProjectPlan tests: paths, planning a notebook file or cell sources,
+/// and running Python.
+enum ProjectSupport {
+    static let packageRoot: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    static let corpus = packageRoot + "/../shared/corpus/notebooks"
+
+    /// Plans a notebook file with the path relative to the package root (so dumps are stable).
+    static func plan(file relative: String, packageName: String? = nil) throws -> (ProjectPlan, [Diagnostic]) {
+        let full = packageRoot + "/" + relative
+        let result = try NotebookReader().read(contentsOf: full)
+        let notebookPlan = Planner().plan(result.notebook, path: relative)
+        let directory = URL(fileURLWithPath: full).deletingLastPathComponent().path
+        return ProjectPlanner().plan(notebookPlan, options: ProjectPlanOptions(packageName: packageName, notebookDirectory: directory))
+    }
+
+    /// Plans cells given as sources (`#` + tags are not needed: the classifier decides).
+    static func plan(cells: [String], tags: [Int: [String]] = [:], name: String = "nb.ipynb") -> (ProjectPlan, [Diagnostic]) {
+        ProjectPlanner().plan(Planner().plan(notebook(cells: cells, tags: tags), path: name))
+    }
+
+    /// A notebook from cell sources: a source starting with `## ` is a markdown heading cell.
+    static func notebook(cells: [String], tags: [Int: [String]] = [:]) -> Notebook {
+        let cellValues = cells.enumerated().map { index, source in
+            source.hasPrefix("## ")
+                ? Cell(index: index, kind: .markdown, source: source)
+                : Cell(index: index, kind: .code, source: source, tags: tags[index] ?? [])
+        }
+        return Notebook(nbformat: 4, nbformatMinor: 5, kernel: KernelInfo(name: "python3", language: "python"), cells: cellValues)
+    }
+
+    /// The interpreter for tests: `NBSHIP_TEST_PYTHON`, else `python3`.
+    static var python: String {
+        ProcessInfo.processInfo.environment["NBSHIP_TEST_PYTHON"] ?? "/usr/bin/env"
+    }
+
+    static var pythonArguments: [String] {
+        ProcessInfo.processInfo.environment["NBSHIP_TEST_PYTHON"] == nil ? ["python3"] : []
+    }
+
+    /// Runs Python with arguments; returns the exit status and output.
+    static func runPython(_ arguments: [String], directory: String? = nil, stdin: String? = nil, environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = pythonArguments + arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    static func pythonCanImport(_ modules: String) -> Bool {
+        (try? runPython(["-c", "import \(modules)"]).status) == 0
+    }
+}
