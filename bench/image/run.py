@@ -143,7 +143,7 @@ def make_wheel(tree: Path, wheel_dir: Path) -> Path:
     """Packs the tree as `benchdeps-1.0-py3-none-any.whl` (stored, not deflated)."""
     wheel = wheel_dir / "benchdeps-1.0-py3-none-any.whl"
     stamp = wheel_dir / ".complete"
-    key = (tree.parent / (tree.name + ".json")).read_text()
+    key = (tree.parent / (tree.name + ".json")).read_text() + " wheel 2"
     if wheel.exists() and stamp.exists() and stamp.read_text() == key:
         return wheel
     wheel_dir.mkdir(parents=True, exist_ok=True)
@@ -152,7 +152,8 @@ def make_wheel(tree: Path, wheel_dir: Path) -> Path:
     with zipfile.ZipFile(wheel, "w", zipfile.ZIP_STORED) as archive:
         for path in sorted(p for p in tree.rglob("*") if p.is_file()):
             data = path.read_bytes()
-            name = path.relative_to(tree).as_posix()
+            # A wheel has one .dist-info: the tree's own metadata folders travel as data.
+            name = path.relative_to(tree).as_posix().replace(".dist-info/", ".meta/")
             archive.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data)
             digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
             records.append(f"{name},sha256={digest},{len(data)}")
