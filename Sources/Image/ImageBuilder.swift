@@ -17,11 +17,19 @@ public struct ImageBuilder: Sendable {
         var createdBy: String
     }
 
+    /// Receives ``LayerProgress`` reports; called from whichever task writes the layer (two
+    /// layers may report at once).
+    public typealias ProgressHandler = @Sendable (LayerProgress) -> Void
+
     /// Builds the image described by `request`.
-    /// - Parameter request: The inputs.
+    /// - Parameters:
+    ///   - request: The inputs.
+    ///   - progress: Receives each new layer's progress (base layers are copied later, by
+    ///     ``ImageArchiveWriter``, and not reported here).
     /// - Returns: The layout and manifest digest.
     /// - Throws: `DiagnosticError` for bad projects or bases, failed pip runs; `ArchiveError`.
-    public func build(_ request: ImageBuildRequest) async throws -> ImageBuild {
+    public func build(_ request: ImageBuildRequest, progress: ProgressHandler? = nil) async throws -> ImageBuild {
+        let progress = progress ?? { _ in }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: request.project + "/src", isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ImageFailure.at(request.project, "image.no-sources", "the project has no src/ directory",
@@ -34,12 +42,12 @@ public struct ImageBuilder: Sendable {
         let dependencies: NewLayer?
         let application: NewLayer
         if request.jobs > 1 {
-            async let deps = dependencyLayer(request, target: target, cache: cache)
-            async let app = applicationLayer(request, cache: cache)
+            async let deps = dependencyLayer(request, target: target, cache: cache, progress: progress)
+            async let app = applicationLayer(request, cache: cache, progress: progress)
             (dependencies, application) = try await (deps, app)
         } else {
-            dependencies = try await dependencyLayer(request, target: target, cache: cache)
-            application = try await applicationLayer(request, cache: cache)
+            dependencies = try await dependencyLayer(request, target: target, cache: cache, progress: progress)
+            application = try await applicationLayer(request, cache: cache, progress: progress)
         }
         let newLayers = [dependencies, application].compactMap { $0 }
 
@@ -71,19 +79,27 @@ public struct ImageBuilder: Sendable {
 
     /// Writes a layer, or reuses the cached one for `key`; without a key (no cache
     /// directory given) the blob is written straight into the throw-away cache.
-    private func write(_ entries: [LayerEntry], key: Digest?, cache: LayerCache, createdBy: String) throws -> NewLayer {
+    private func write(
+        _ entries: [LayerEntry], key: Digest?, cache: LayerCache, createdBy: String, role: String, progress: ProgressHandler
+    ) throws -> NewLayer {
         if let key, let hit = cache.lookup(key) {
+            progress(LayerProgress(layer: role, phase: .finished(hit, reused: true)))
             return NewLayer(blob: hit, path: cache.blobPath(hit.digest), cached: true, createdBy: createdBy)
         }
         let temporary = cache.temporaryBlobPath()
-        let blob = try LayerWriter(compressionLevel: compressionLevel).write(entries, to: temporary)
+        let blob = try LayerWriter(compressionLevel: compressionLevel).write(entries, to: temporary) { done, total in
+            progress(LayerProgress(layer: role, phase: .writing, bytesDone: done, bytesTotal: total))
+        }
         try cache.store(temporary, blob: blob, key: key)
+        let total = LayerWriter.fileBytes(entries)
+        progress(LayerProgress(layer: role, phase: .finished(blob, reused: false), bytesDone: total, bytesTotal: total))
         return NewLayer(blob: blob, path: cache.blobPath(blob.digest), cached: false, createdBy: createdBy)
     }
 
     static let applicationCreatedBy = "nbship build: application (src, pinned requirements, artifacts) in /app"
 
-    func applicationLayer(_ request: ImageBuildRequest, cache: LayerCache) async throws -> NewLayer {
+    func applicationLayer(_ request: ImageBuildRequest, cache: LayerCache, progress: @escaping ProgressHandler) async throws -> NewLayer {
+        progress(LayerProgress(layer: "application", phase: .preparing))
         let names = try FileManager.default.contentsOfDirectory(atPath: request.project).filter { name in
             name == "src" || name == "artifacts" || name == "pyproject.toml"
                 || (name.hasPrefix("requirements") && name.hasSuffix(".txt"))
@@ -93,7 +109,7 @@ public struct ImageBuilder: Sendable {
         let entries = try LayerTreeScanner(modificationTime: request.epoch).scan([source]).entries
         // Hashing every file for the key only pays off when the cache outlives the build.
         guard request.cacheDirectory != nil else {
-            return try write(entries, key: nil, cache: cache, createdBy: Self.applicationCreatedBy)
+            return try write(entries, key: nil, cache: cache, createdBy: Self.applicationCreatedBy, role: "application", progress: progress)
         }
         var described: [JSONValue] = []
         for entry in entries {
@@ -102,13 +118,16 @@ public struct ImageBuilder: Sendable {
             described.append(.object(item))
         }
         let key = try key(["layer": .string("application"), "entries": .array(described)], request)
-        return try write(entries, key: key, cache: cache, createdBy: Self.applicationCreatedBy)
+        return try write(entries, key: key, cache: cache, createdBy: Self.applicationCreatedBy, role: "application", progress: progress)
     }
 
-    func dependencyLayer(_ request: ImageBuildRequest, target: PythonTarget, cache: LayerCache) async throws -> NewLayer? {
+    func dependencyLayer(
+        _ request: ImageBuildRequest, target: PythonTarget, cache: LayerCache, progress: @escaping ProgressHandler
+    ) async throws -> NewLayer? {
         let requirements = request.project + "/requirements.txt"
         guard let data = FileManager.default.contents(atPath: requirements),
               !DependencyInstaller.requirementLines(String(decoding: data, as: UTF8.self)).isEmpty else { return nil }
+        progress(LayerProgress(layer: "dependencies", phase: .preparing))
         let installer = DependencyInstaller(python: request.hostPython, target: target)
         let key = try key([
             "layer": .string("dependencies"),
@@ -117,6 +136,7 @@ public struct ImageBuilder: Sendable {
         ], request)
         let createdBy = "nbship build: dependencies (pip wheels for python \(target.version)) in /app/deps"
         if let hit = cache.lookup(key) {
+            progress(LayerProgress(layer: "dependencies", phase: .finished(hit, reused: true)))
             return NewLayer(blob: hit, path: cache.blobPath(hit.digest), cached: true, createdBy: createdBy)
         }
         let staging = request.workDirectory + "/deps-\(UUID().uuidString)"
@@ -125,6 +145,6 @@ public struct ImageBuilder: Sendable {
         try installer.install(requirements: requirements, into: staging, logDirectory: request.workDirectory)
         let source = LayerSource(directory: staging, destination: "app/deps")
         let entries = try LayerTreeScanner(modificationTime: request.epoch).scan([source]).entries
-        return try write(entries, key: key, cache: cache, createdBy: createdBy)
+        return try write(entries, key: key, cache: cache, createdBy: createdBy, role: "dependencies", progress: progress)
     }
 }
