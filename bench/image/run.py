@@ -6,8 +6,8 @@
 Generates (deterministically, from --seed) a dependency-like tree of about --megabytes MB:
 many small `.py` files, larger `.so`-like binaries whose 64 KiB segments are random,
 low-entropy or zero (mixed compressibility), and `*.dist-info` metadata. Then, each command a
-whole process, timed N times (median and best) with its peak memory (max RSS from
-`os.wait4`, which covers the process and the children it waited for):
+whole process, timed N times (median and best) with its peak memory (max RSS, the largest
+process of the command's tree):
 
 (a) writing the tree as one layer:
     - `nbship build` of a scratch project whose `artifacts/` is the tree (the application
@@ -20,7 +20,7 @@ whole process, timed N times (median and best) with its peak memory (max RSS fro
     requirements install the tree as a local wheel (`--no-index --find-links`), so it becomes
     the dependency layer. Full build: empty cache (pip installs the wheel, both layers are
     written). Code-only rebuild: one line appended to a module in `src/`, warm cache.
-(c) peak memory of every command above.
+(c) peak memory of every command above (see `measure` for how it is taken).
 
 Prints one table and the ratios, writes bench-out/image-results.json, and exits non-zero if
 any command fails.
@@ -184,17 +184,27 @@ def make_project(root: Path, requirements: str) -> Path:
     return root
 
 
+GNU_TIME = "/usr/bin/time"
+
+
 def measure(label: str, command: list[str], runs: int, before=None, env=None, logs: Path = Path("/tmp")) -> dict:
-    """Runs `command` `runs` times (after `before(run)` each time, untimed), reaping it with
-    `os.wait4` for its max RSS; exits non-zero if it fails."""
+    """Runs `command` `runs` times (after `before(run)` each time, untimed) and reaps it with
+    `os.wait4`; exits non-zero if it fails.
+
+    Peak memory: Linux carries the high-water RSS of the process that forks across `exec`, so
+    a child's own `ru_maxrss` is never below this Python process's RSS. The command therefore
+    runs under GNU time (a ~2 MB process), whose wait4 of the command gives `%M`; without GNU
+    time the figure falls back to our wait4's `ru_maxrss`, floored at the bench's own RSS."""
     times, peak = [], 0.0
-    stdout_path, stderr_path = logs / "stdout.log", logs / "stderr.log"
+    stdout_path, stderr_path, rss_path = logs / "stdout.log", logs / "stderr.log", logs / "maxrss.txt"
+    wrapped = [GNU_TIME, "-f", "%M", "-o", str(rss_path), *command] if os.access(GNU_TIME, os.X_OK) else command
     for run in range(runs):
         if before:
             before(run)
+        rss_path.unlink(missing_ok=True)
         with open(stdout_path, "wb") as stdout, open(stderr_path, "wb") as stderr:
             start = time.perf_counter()
-            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr, env=env)
+            process = subprocess.Popen(wrapped, stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr, env=env)
             _, status, usage = os.wait4(process.pid, 0)
             elapsed = time.perf_counter() - start
             process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
@@ -202,7 +212,10 @@ def measure(label: str, command: list[str], runs: int, before=None, env=None, lo
             sys.exit(f"{label}: command failed with exit code {process.returncode}: {' '.join(command)}\n"
                      f"{stderr_path.read_text(errors='replace')[-3000:]}")
         times.append(elapsed)
-        peak = max(peak, usage.ru_maxrss / 1024)
+        kib = usage.ru_maxrss
+        if rss_path.exists():
+            kib = int(rss_path.read_text().split()[-1])
+        peak = max(peak, kib / 1024)
     return {"label": label, "command": command, "runs_s": times, "median_s": statistics.median(times),
             "best_s": min(times), "max_rss_mib": peak, "last_stdout": stdout_path.read_text(errors="replace").strip()}
 
@@ -292,7 +305,7 @@ def main() -> None:
     rebuild["output_bytes"] = full["output_bytes"] = image.stat().st_size
 
     # One table, then the ratios (peer or full-build time over nbship's; > 1 means nbship is faster).
-    print(f"\n{args.runs} runs each, whole processes; max RSS covers the process and its waited-for children")
+    print(f"\n{args.runs} runs each, whole processes; max RSS is the largest process of the command's tree")
     print(f"{'command':<40} {'median s':>9} {'best s':>8} {'max RSS MiB':>12} {'output MB':>10}")
     for row in rows:
         output = f"{row['output_bytes'] / 1e6:10.1f}" if "output_bytes" in row else f"{'-':>10}"
