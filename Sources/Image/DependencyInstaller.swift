@@ -64,6 +64,26 @@ public struct DependencyInstaller: Sendable {
         try rewriteScriptShebangs(in: staging + "/bin")
     }
 
+    /// Compiles every `.py` file under `staging` to `__pycache__/*.pyc` with the build machine's
+    /// python, which must be the image's version: hash-based, never checked against the source
+    /// (`--invalidation-mode unchecked-hash`, so no timestamps), with the paths the files have
+    /// in the image (`imageDirectory`) recorded instead of the staging tree's.
+    /// - Parameters:
+    ///   - staging: The installed tree.
+    ///   - imageDirectory: Where `staging` is in the image, e.g. `/app/deps`.
+    ///   - logDirectory: Where compileall's output is captured.
+    /// - Throws: `DiagnosticError` when compileall fails.
+    public func compileBytecode(in staging: String, imageDirectory: String, logDirectory: String) throws {
+        let output = try ProcessRunner.run(
+            [python, "-m", "compileall", "-q", "-f", "--invalidation-mode", "unchecked-hash", "-d", imageDirectory, staging],
+            environment: ["PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"],
+            logDirectory: logDirectory)
+        guard output.status == 0 else {
+            let tail = output.text.split(separator: "\n").suffix(15).map(String.init)
+            throw ImageFailure.general("image.bytecode-failed", "python could not compile the dependencies to bytecode", notes: tail)
+        }
+    }
+
     /// The interpreter line console scripts get in the image.
     public static let imageShebang = "#!/usr/bin/env python3"
 

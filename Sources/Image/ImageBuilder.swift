@@ -67,7 +67,7 @@ public struct ImageBuilder: Sendable {
     }
 
     /// The cache key of a layer: a digest over everything that decides its bytes.
-    private func key(_ parts: [String: JSONValue], _ request: ImageBuildRequest) throws -> Digest {
+    func key(_ parts: [String: JSONValue], _ request: ImageBuildRequest) throws -> Digest {
         var all = parts
         all["nbship"] = .string(request.toolVersion)
         all["gzip-level"] = .integer(Int64(compressionLevel))
@@ -121,6 +121,19 @@ public struct ImageBuilder: Sendable {
         return try write(entries, key: key, cache: cache, createdBy: Self.applicationCreatedBy, role: "application", progress: progress)
     }
 
+    /// The dependency layer's cache key: the pinned file, pip's arguments and version, the
+    /// build machine's python version, whether bytecode is compiled, and the common parts.
+    func dependencyKey(_ request: ImageBuildRequest, installer: DependencyInstaller, host: HostPython, requirements: [UInt8]) throws -> Digest {
+        try key([
+            "layer": .string("dependencies"),
+            "requirements": .string(Digest.of(requirements).description),
+            "pip": .array(installer.pipArguments(requirements: "REQUIREMENTS", staging: "STAGING").dropFirst().map { .string($0) }),
+            "pip-version": .string(host.pipVersion),
+            "host-python": .string(host.version),
+            "compile-bytecode": .bool(request.compileBytecode),
+        ], request)
+    }
+
     func dependencyLayer(
         _ request: ImageBuildRequest, target: PythonTarget, cache: LayerCache, progress: @escaping ProgressHandler
     ) async throws -> NewLayer? {
@@ -129,12 +142,16 @@ public struct ImageBuilder: Sendable {
               !DependencyInstaller.requirementLines(String(decoding: data, as: UTF8.self)).isEmpty else { return nil }
         progress(LayerProgress(layer: "dependencies", phase: .preparing))
         let installer = DependencyInstaller(python: request.hostPython, target: target)
-        let key = try key([
-            "layer": .string("dependencies"),
-            "requirements": .string(Digest.of(Array(data)).description),
-            "pip": .array(installer.pipArguments(requirements: "REQUIREMENTS", staging: "STAGING").dropFirst().map { .string($0) }),
-        ], request)
-        let createdBy = "nbship build: dependencies (pip wheels for python \(target.version)) in /app/deps"
+        let host = try HostPython.probe(request.hostPython, logDirectory: request.workDirectory)
+        if request.compileBytecode, host.version != target.version {
+            throw ImageFailure.general(
+                "image.bytecode-version-mismatch",
+                "cannot compile bytecode for python \(target.version) with python \(host.version) (\(request.hostPython))",
+                notes: ["give --python a python \(target.version), or build without --compile-bytecode"])
+        }
+        let key = try dependencyKey(request, installer: installer, host: host, requirements: Array(data))
+        let bytecode = request.compileBytecode ? ", bytecode compiled (unchecked-hash)" : ""
+        let createdBy = "nbship build: dependencies (pip wheels for python \(target.version)\(bytecode)) in /app/deps"
         if let hit = cache.lookup(key) {
             progress(LayerProgress(layer: "dependencies", phase: .finished(hit, reused: true)))
             return NewLayer(blob: hit, path: cache.blobPath(hit.digest), cached: true, createdBy: createdBy)
@@ -143,7 +160,11 @@ public struct ImageBuilder: Sendable {
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: staging) }
         try installer.install(requirements: requirements, into: staging, logDirectory: request.workDirectory)
-        let source = LayerSource(directory: staging, destination: "app/deps")
+        var source = LayerSource(directory: staging, destination: "app/deps")
+        if request.compileBytecode {
+            try installer.compileBytecode(in: staging, imageDirectory: "/app/deps", logDirectory: request.workDirectory)
+            source.excludedNames.remove("__pycache__")
+        }
         let entries = try LayerTreeScanner(modificationTime: request.epoch).scan([source]).entries
         return try write(entries, key: key, cache: cache, createdBy: createdBy, role: "dependencies", progress: progress)
     }

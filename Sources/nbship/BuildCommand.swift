@@ -47,6 +47,9 @@ extension NBShip {
         @Option(help: "The source notebook; its sha256 is recorded in the label io.nbship.notebook.digest.")
         var notebook: String?
 
+        @Flag(help: "Ship the dependencies' .pyc files (compileall --invalidation-mode unchecked-hash; --python must be the image's version).")
+        var compileBytecode = false
+
         func validate() throws {
             guard BaseReference(parsing: base) != nil else {
                 throw ValidationError("unknown base reference '\(base)'; use oci-archive:PATH[:TAG], oci:DIR[:TAG], docker-archive:PATH or scratch")
@@ -76,7 +79,8 @@ extension NBShip {
                 let request = ImageBuildRequest(
                     project: project, base: reference, name: name, tag: version, epoch: ImageCommandSupport.epoch(epoch),
                     jobs: jobs, cacheDirectory: cacheDir, workDirectory: work, hostPython: python,
-                    pythonVersion: pythonVersion, toolVersion: NBShipVersion.current, labels: labels)
+                    pythonVersion: pythonVersion, toolVersion: NBShipVersion.current, labels: labels,
+                    compileBytecode: compileBytecode)
                 // Progress only on a terminal; otherwise stderr stays quiet.
                 let renderer = isatty(2) != 0 ? BuildProgressRenderer() : nil
                 var progress: ImageBuilder.ProgressHandler?
