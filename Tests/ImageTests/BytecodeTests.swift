@@ -17,6 +17,7 @@ import Testing
                 "tinypkg/__init__.py": "from tinypkg.core import TABLE, lookup\\n",
                 "tinypkg/core.py": "TABLE = frozenset({'alpha', 'beta', 'gamma', 'delta'})\\n"
                     "NAMES = {'x': 1, 'y': 2}\\n\\ndef lookup(name):\\n    return name in TABLE\\n",
+                "tinypkg/broken.py": "def (:\\n",
                 "tinypkg-1.0.dist-info/METADATA": "Metadata-Version: 2.1\\nName: tinypkg\\nVersion: 1.0\\n",
                 "tinypkg-1.0.dist-info/WHEEL": "Wheel-Version: 1.0\\nGenerator: test\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n",
             }
@@ -81,6 +82,9 @@ import Testing
         #expect(first.digest == second.digest)
         let pyc = try #require(files["app/deps/tinypkg/__pycache__/core.\(tag).pyc"], "\(files.keys.sorted())")
         #expect(files["app/deps/tinypkg/__pycache__/__init__.\(tag).pyc"] != nil)
+        // A file that does not compile stays source only, as with pip.
+        #expect(files["app/deps/tinypkg/broken.py"] != nil)
+        #expect(files["app/deps/tinypkg/__pycache__/broken.\(tag).pyc"] == nil)
         // PEP 552 header: magic, flags = 1 (hash-based, source not checked), source hash.
         try #require(pyc.count > 16)
         #expect(pyc[4..<8] == [1, 0, 0, 0])
