@@ -287,8 +287,14 @@ def main() -> None:
         if cache.exists():
             shutil.rmtree(cache)
 
+    def layers() -> list[str]:
+        inspected = subprocess.run([nbship, "inspect", "--format", "json", str(image)], capture_output=True, text=True, env=env)
+        if inspected.returncode != 0:
+            sys.exit(f"nbship inspect failed: {inspected.stderr}")
+        return [layer["digest"] for layer in json.loads(inspected.stdout)["images"][0]["layers"]]
+
     full = measure("build: full (empty cache)", build, args.runs, empty_cache, env, work)
-    full_digest = full["last_stdout"]
+    full_digest, full_layers = full["last_stdout"], layers()
 
     def edit_code(run):
         fresh_output(run)
@@ -296,11 +302,11 @@ def main() -> None:
             module.write(f"# edit {run}\n")
 
     rebuild = measure("build: code-only rebuild (warm cache)", build, args.runs, edit_code, env, work)
-    if rebuild["last_stdout"] == full_digest:
-        sys.exit("a code change did not change the image digest")
-    inspected = subprocess.run([nbship, "inspect", "--format", "json", str(image)], capture_output=True, text=True, env=env)
-    if inspected.returncode != 0:
-        sys.exit(f"nbship inspect failed: {inspected.stderr}")
+    # Sanity: the code change reached the image, and only the application layer changed.
+    rebuilt_layers = layers()
+    if rebuild["last_stdout"] == full_digest or len(full_layers) != 2 or rebuilt_layers[0] != full_layers[0] \
+            or rebuilt_layers[1] == full_layers[1]:
+        sys.exit(f"a code-only rebuild should change the application layer only: {full_layers} -> {rebuilt_layers}")
     rows += [full, rebuild]
     rebuild["output_bytes"] = full["output_bytes"] = image.stat().st_size
 
@@ -334,7 +340,7 @@ def main() -> None:
     for row in rows:
         row.pop("last_stdout", None)
     results = {"tree": description, "runs": args.runs, "rows": rows, "ratios_median": ratios, "ratios_best": best,
-               "image_after_rebuild": json.loads(inspected.stdout)}
+               "layers_full_build": full_layers, "layers_after_rebuild": rebuilt_layers}
     (out / "image-results.json").write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nresults in {out / 'image-results.json'}")
     shutil.rmtree(scratch, ignore_errors=True)
