@@ -64,6 +64,29 @@ public struct DependencyInstaller: Sendable {
         try rewriteScriptShebangs(in: staging + "/bin")
     }
 
+    /// Compiles every `.py` file under `staging` to `__pycache__/*.pyc` with the build machine's
+    /// python, which must be the image's version: hash-based, never checked against the source
+    /// (`--invalidation-mode unchecked-hash`, so no timestamps), with the paths the files have
+    /// in the image (`imageDirectory`) recorded instead of the staging tree's. A file that does
+    /// not compile (a wheel may ship sources for another Python, or templates named `.py`) is
+    /// left without bytecode, as pip does.
+    /// - Parameters:
+    ///   - staging: The installed tree.
+    ///   - imageDirectory: Where `staging` is in the image, e.g. `/app/deps`.
+    ///   - logDirectory: Where compileall's output is captured.
+    /// - Throws: `DiagnosticError` when compileall fails.
+    public func compileBytecode(in staging: String, imageDirectory: String, logDirectory: String) throws {
+        let output = try ProcessRunner.run(
+            [python, "-m", "compileall", "-q", "-f", "--invalidation-mode", "unchecked-hash", "-d", imageDirectory, staging],
+            environment: ["PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"],
+            logDirectory: logDirectory)
+        // compileall exits 1 when some file does not compile, and lists it; anything else failed.
+        guard output.status == 0 || (output.status == 1 && output.text.contains("*** Error compiling")) else {
+            let tail = output.text.split(separator: "\n").suffix(15).map(String.init)
+            throw ImageFailure.general("image.bytecode-failed", "python could not compile the dependencies to bytecode", notes: tail)
+        }
+    }
+
     /// The interpreter line console scripts get in the image.
     public static let imageShebang = "#!/usr/bin/env python3"
 

@@ -17,8 +17,12 @@ public struct ImageArchiveWriter: Sendable {
     /// - Parameters:
     ///   - layout: The image.
     ///   - path: The tar to create or replace.
+    ///   - progress: Called with (blob bytes written, all blob bytes) at most once per MiB, the
+    ///     first value strictly increasing, and last with both equal.
     /// - Throws: `DiagnosticError` or `ArchiveError`.
-    public func write(_ layout: ImageLayout, to path: String) throws {
+    public func write(
+        _ layout: ImageLayout, to path: String, progress: (_ bytesDone: Int64, _ bytesTotal: Int64) -> Void = { _, _ in }
+    ) throws {
         let temporary = path + ".nbship-tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let output = FileHandle(forWritingAtPath: temporary) else {
@@ -27,6 +31,13 @@ public struct ImageArchiveWriter: Sendable {
         do {
             defer { try? output.close() }
             let tar = try ArchiveWriter(format: .paxRestricted) { bytes in try output.write(contentsOf: Data(bytes)) }
+            let total = layout.blobs.values.reduce(Int64(0)) { sum, content in
+                switch content {
+                case .bytes(let bytes): return sum + Int64(bytes.count)
+                case .file(_, let size): return sum + size
+                }
+            }
+            var counter = ByteProgress(total: total)
             try directory("blobs", tar)
             try directory("blobs/sha256", tar)
             for digest in layout.blobs.keys.sorted() {
@@ -34,12 +45,14 @@ public struct ImageArchiveWriter: Sendable {
                 switch content {
                 case .bytes(let bytes):
                     try file(digest.blobPath, bytes, tar)
+                    counter.advance(by: Int64(bytes.count), progress)
                 case .file(let source, let size):
                     try tar.writeHeader(header(digest.blobPath, size: size))
-                    try copy(source, size: size, into: tar)
+                    try copy(source, size: size, into: tar, counter: &counter, progress)
                     try tar.finishEntry()
                 }
             }
+            counter.finish(progress)
             try file("index.json", CanonicalJSON.encode(layout.index), tar)
             try file("manifest.json", CanonicalJSON.encode(layout.dockerManifest), tar)
             try file("oci-layout", CanonicalJSON.encode(["imageLayoutVersion": "1.0.0"]), tar)
@@ -70,7 +83,9 @@ public struct ImageArchiveWriter: Sendable {
         try tar.finishEntry()
     }
 
-    private func copy(_ source: String, size: Int64, into tar: ArchiveWriter) throws {
+    private func copy(
+        _ source: String, size: Int64, into tar: ArchiveWriter, counter: inout ByteProgress, _ progress: (Int64, Int64) -> Void
+    ) throws {
         guard let input = FileHandle(forReadingAtPath: source) else {
             throw ImageFailure.at(source, "image.unreadable-file", "cannot open blob")
         }
@@ -80,6 +95,7 @@ public struct ImageArchiveWriter: Sendable {
             copied += Int64(chunk.count)
             guard copied <= size else { break }
             try chunk.withUnsafeBytes { try tar.writeData($0) }
+            counter.advance(by: Int64(chunk.count), progress)
         }
         guard copied == size else {
             throw ImageFailure.at(source, "image.file-changed", "blob changed size while the image was written")

@@ -28,12 +28,16 @@ public struct ImageBuildRequest: Sendable {
     public var port: Int
     /// Extra config labels (e.g. the source notebook's digest); they win over the base's.
     public var labels: [String: String]
+    /// Ship the dependencies' `.pyc` files, compiled with `--invalidation-mode unchecked-hash`
+    /// (needs a build machine python of the image's version).
+    public var compileBytecode: Bool
 
     /// Creates a request.
     public init(
         project: String, base: BaseReference, name: String, tag: String, epoch: Int64 = 0, jobs: Int = 2,
         cacheDirectory: String? = nil, workDirectory: String, hostPython: String = "python3", pythonVersion: String? = nil,
-        toolVersion: String, appUser: Int64 = 1000, port: Int = 8000, labels: [String: String] = [:]
+        toolVersion: String, appUser: Int64 = 1000, port: Int = 8000, labels: [String: String] = [:],
+        compileBytecode: Bool = false
     ) {
         self.project = project
         self.base = base
@@ -49,6 +53,7 @@ public struct ImageBuildRequest: Sendable {
         self.appUser = appUser
         self.port = port
         self.labels = labels
+        self.compileBytecode = compileBytecode
     }
 
     /// The label recording the digest of the notebook the project was converted from.

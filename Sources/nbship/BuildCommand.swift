@@ -47,6 +47,9 @@ extension NBShip {
         @Option(help: "The source notebook; its sha256 is recorded in the label io.nbship.notebook.digest.")
         var notebook: String?
 
+        @Flag(help: "Ship the dependencies' .pyc files (compileall --invalidation-mode unchecked-hash; --python must be the image's version).")
+        var compileBytecode = false
+
         func validate() throws {
             guard BaseReference(parsing: base) != nil else {
                 throw ValidationError("unknown base reference '\(base)'; use oci-archive:PATH[:TAG], oci:DIR[:TAG], docker-archive:PATH or scratch")
@@ -76,17 +79,22 @@ extension NBShip {
                 let request = ImageBuildRequest(
                     project: project, base: reference, name: name, tag: version, epoch: ImageCommandSupport.epoch(epoch),
                     jobs: jobs, cacheDirectory: cacheDir, workDirectory: work, hostPython: python,
-                    pythonVersion: pythonVersion, toolVersion: NBShipVersion.current, labels: labels)
-                let build = try await ImageBuilder().build(request)
-                try ImageArchiveWriter(modificationTime: request.epoch).write(build.layout, to: output)
+                    pythonVersion: pythonVersion, toolVersion: NBShipVersion.current, labels: labels,
+                    compileBytecode: compileBytecode)
+                // Progress only on a terminal; otherwise stderr stays quiet.
+                let renderer = isatty(2) != 0 ? BuildProgressRenderer() : nil
+                var progress: ImageBuilder.ProgressHandler?
+                if let renderer { progress = { renderer.layer($0) } }
+                let build = try await ImageBuilder().build(request, progress: progress)
+                for layer in build.layers where layer.role == "base" {
+                    renderer?.note("base", "\(layer.descriptor.digest) \(layer.descriptor.size) bytes gzip (copied)")
+                }
+                let archiveName = (output as NSString).lastPathComponent
+                try ImageArchiveWriter(modificationTime: request.epoch).write(build.layout, to: output) { done, total in
+                    renderer?.archive(archiveName, done: done, total: total)
+                }
                 if let digestFile {
                     try Data((build.manifestDigest.description + "\n").utf8).write(to: URL(fileURLWithPath: digestFile))
-                }
-                if isatty(2) != 0 {
-                    for layer in build.layers {
-                        let state = layer.reused ? "reused" : "written"
-                        FileHandle.standardError.write(Data("\(layer.role): \(layer.descriptor.digest) \(layer.descriptor.size) bytes (\(state))\n".utf8))
-                    }
                 }
                 print(build.manifestDigest.description)
             } catch {
