@@ -58,6 +58,7 @@ $(VENV)/.stamp-bench: $(VENV)/.stamp-test requirements-bench.txt
 	touch $@
 
 setup-bench: $(VENV)/.stamp-bench
+	@$(call apt_ensure,time)
 
 bench: setup-bench setup-build
 	$(SWIFT) build -c release

@@ -10,20 +10,31 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-def measure(cmd, cwd=None, runs=5, stdin_devnull=True):
-    """Runs cmd `runs` times; returns (median seconds, best seconds, max RSS MiB)."""
-    times, peak = [], 0
+GNU_TIME = "/usr/bin/time"
+
+
+def measure(cmd, cwd=None, runs=5):
+    """Runs cmd `runs` times; returns (median seconds, best seconds, max RSS MiB).
+
+    Peak memory comes from GNU time's %M (its own wait4 of the command): a child's
+    ru_maxrss seen from this Python process never reads below Python's own RSS, because the
+    child is forked from it. Without GNU time the figure falls back to our wait4."""
+    times, peak = [], 0.0
     for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                stdin=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-        if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit(f"benchmark command failed ({os.waitstatus_to_exitcode(status)}): {' '.join(map(str, cmd))}\n{err}")
-        times.append(elapsed)
-        peak = max(peak, usage.ru_maxrss / 1024)
+        with tempfile.NamedTemporaryFile(prefix="nbship-bench-rss-") as rss:
+            wrapped = [GNU_TIME, "-f", "%M", "-o", rss.name] + list(cmd) if os.path.exists(GNU_TIME) else list(cmd)
+            start = time.perf_counter()
+            proc = subprocess.Popen(wrapped, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                    stdin=subprocess.DEVNULL)
+            _, status, usage = os.wait4(proc.pid, 0)
+            elapsed = time.perf_counter() - start
+            err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+            if os.waitstatus_to_exitcode(status) != 0:
+                sys.exit(f"benchmark command failed ({os.waitstatus_to_exitcode(status)}): {' '.join(map(str, cmd))}\n{err}")
+            times.append(elapsed)
+            text = Path(rss.name).read_text().strip() if os.path.exists(GNU_TIME) else ""
+            kib = int(text.splitlines()[-1]) if text else usage.ru_maxrss
+            peak = max(peak, kib / 1024)
     return statistics.median(times), min(times), peak
 
 
