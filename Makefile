@@ -63,7 +63,7 @@ setup-bench: $(VENV)/.stamp-bench
 bench: setup-bench setup-build
 	$(SWIFT) build -c release
 	$(VPY) bench/run.py --nbship .build/release/nbship --python $(VPY)
-	$(VPY) bench/lint/run.py --nbship .build/release/nbship --hadolint $(VENV)/bin/hadolint
+	$(VPY) bench/lint/run.py --nbship .build/release/nbship --hadolint $(abspath $(VENV))/bin/hadolint
 	$(VPY) bench/image/run.py --nbship .build/release/nbship
 
 FUZZ_SECONDS ?= 600

@@ -63,9 +63,17 @@ def main():
     if not big.exists():
         subprocess.run([args.python, str(ROOT / "bench" / "notebook" / "make_big_notebook.py"), str(big), "100"], check=True)
     size = big.stat().st_size / 1e6
-    ours = measure([nbship, "plan", "--format", "json", str(big)], runs=args.runs)
     peer = measure([args.python, "-c", "import nbformat,sys; nbformat.read(sys.argv[1], 4)", str(big)], runs=args.runs)
-    results.append(row(f"read {size:.0f} MB notebook (plan vs nbformat.read)", ours, peer, "nbformat"))
+    # Reading alone: NotebookReader linked into a small driver (bench/notebook/read_notebook.swift).
+    sys.path.insert(0, str(ROOT / "bench" / "notebook"))
+    import read_ratio  # noqa: E402
+    with tempfile.TemporaryDirectory() as workdir:
+        driver = read_ratio.build_driver(workdir)
+        ours = measure([driver, str(big)], runs=args.runs)
+        results.append(row(f"read {size:.0f} MB notebook (reader vs nbformat.read)", ours, peer, "nbformat"))
+    # The whole `nbship plan` (read, lower, analyse, classify, JSON) against reading alone.
+    ours = measure([nbship, "plan", "--format", "json", str(big)], runs=args.runs)
+    results.append(row(f"plan {size:.0f} MB notebook (whole plan vs nbformat.read)", ours, peer, "nbformat"))
 
     # 2. nbship plan against soorgeon refactor, whole process, on the same notebooks (soorgeon
     #    needs H2 headings, so it gets notebooks that have them).
