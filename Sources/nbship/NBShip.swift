@@ -8,9 +8,12 @@ struct NBShip: AsyncParsableCommand {
         commandName: "nbship",
         abstract: "Turn a Jupyter notebook into a tested, pinned, deployable project and container image.",
         discussion: """
-            nbship is a compiler for notebooks: it reads the .ipynb, analyses the Python in every \
-            cell, sorts the cells into data / model / train / evaluate / inference stages, and \
-            (in later releases) writes the project and builds an OCI image without a Docker daemon.
+            nbship is a compiler for notebooks. `plan` reads the .ipynb, analyses the Python \
+            in every cell and sorts the cells into setup / data / model / train / evaluate / \
+            inference / explore stages, showing every decision. `lint` fails CI on floating \
+            versions. `build`, `inspect` and `base` make reproducible OCI images without a \
+            Docker daemon. `new`, `templates` and `student` serve course instructors. \
+            Writing the project from a notebook (`convert`) is in progress.
 
             Exit codes: 0 success, 1 findings or a failed build, 2 bad input or usage.
             """,
