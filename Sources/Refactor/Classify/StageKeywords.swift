@@ -11,7 +11,7 @@ enum StageKeywords {
         (.inference, ["predict", "inference", "infer", "serv", "deploy", "scoring", "forecast", "new"]),
         (.model, ["model", "estimator", "classifier", "regressor", "network", "architecture", "pipeline", "define", "build"]),
         (.data, ["data", "dataset", "load", "read", "import", "download", "fetch", "clean", "prepar", "preprocess", "feature", "split", "encod", "transform", "scal", "wrangl", "ingest", "sample"]),
-        (.setup, ["setup", "set", "config", "parameter", "constant", "librar", "package", "requirement", "install", "dependenc", "environment"]),
+        (.setup, ["setup", "set", "config", "constant", "librar", "package", "requirement", "install", "dependenc", "environment"]),
     ]
 
     /// The stage a text points to, with the word that decided it.
