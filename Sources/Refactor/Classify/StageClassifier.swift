@@ -2,8 +2,9 @@
 ///
 /// Evidence is weighed strongest first: cell tags, then the markdown heading the cell sits
 /// under, then what the code does, then where its values go. Two code facts outrank a
-/// heading because they are certain: a cell that only plots stays out of the pipeline, and a
-/// cell that only imports is setup. A plotting cell whose values feed later stages is data
+/// heading because they are certain: a cell that only plots stays out of the pipeline, a
+/// cell that only imports is setup, and an exploration heading never pushes code that loads,
+/// fits or scores out of the pipeline. A plotting cell whose values feed later stages is data
 /// preparation, so nothing it defines is lost.
 public struct StageClassifier: Sendable {
     /// Creates a classifier.
@@ -111,6 +112,11 @@ public struct StageClassifier: Sendable {
             return fromCode
         }
         if let fromHeading = headings.assignment(cell: cell.index) {
+            // A heading may not push pipeline code (loading, fitting, metrics…) out of the
+            // pipeline: "Training and visualizing a tree" over a cell that fits stays training.
+            if fromHeading.stage == .explore, code.hasPipelineEvidence, let fromCode {
+                return fromCode
+            }
             return fromHeading
         }
         return fromCode
