@@ -76,6 +76,26 @@ import Testing
         #expect(nb.stages() == [.setup, .setup, .explore])
     }
 
+    @Test func definitionOnlyCellsAreModelCodeAndComputationIsNeverSetup() {
+        var nb = AnalysisBuilder()
+        nb.code("import numpy as np", imports: [ImportFact(module: "numpy", alias: "np")], defines: ["np"])
+        nb.code("K = 3\n\nclass Scaler:\n    def __call__(self, xs):\n        return [x * K for x in xs]",
+                defines: ["K", "Scaler"], reads: ["K"])
+        nb.code("s = Scaler()\nys = s([1, 2])", defines: ["s", "ys"], reads: ["Scaler", "s"], calls: ["Scaler", "s"])
+        let assignments = StageClassifier().classify(nb.analysis())
+        // Using the class right after defining it follows its neighbour.
+        #expect(assignments.map(\.stage) == [.setup, .model, .model])
+        #expect(assignments[1].reason == "defines functions and classes: Scaler")
+        #expect(assignments[2].evidence == .position)
+
+        var after = AnalysisBuilder()
+        after.code("SEED = 1", defines: ["SEED"])
+        after.code("ys = compute(SEED)", defines: ["ys"], reads: ["compute", "SEED"], calls: ["compute"])
+        let next = StageClassifier().classify(after.analysis())
+        #expect(next.map(\.stage) == [.setup, .data])
+        #expect(next[1].reason == "no evidence of its own: computes values, and setup holds only imports and constants")
+    }
+
     @Test func anExplorationHeadingDoesNotPushPipelineCodeOut() {
         var nb = AnalysisBuilder()
         nb.markdown("## Training and Visualizing a Decision Tree")

@@ -18,6 +18,9 @@ struct CodeSignals: Sendable, Equatable {
     var installs: [String] = []
     /// The cell is nothing but IPython constructs (magics, shell, help): what they are.
     var onlyIPython: [String] = []
+    /// Functions and classes the cell defines when that is all it does (apart from imports
+    /// and constants): shared definitions, which live with the model code.
+    var onlyDefinitions: [String] = []
 
     private static let loaderNames: Set<String> = [
         "open", "loadtxt", "genfromtxt", "fromfile", "get_rdataset", "load_dataset", "load_iris",
@@ -115,8 +118,12 @@ struct CodeSignals: Sendable, Equatable {
         let imported = cell.importedNames
         let nonImportDefines = Set(facts.defines).subtracting(imported)
         onlyImports = !facts.imports.isEmpty && nonImportDefines.isEmpty && facts.calls.isEmpty
-        onlyConstants = !nonImportDefines.isEmpty && facts.calls.isEmpty && facts.reads.allSatisfy(imported.contains)
-            && facts.mutates.isEmpty
+        let definitions = Self.definedFunctionsAndClasses(in: python)
+        let onlyDefines = !definitions.isEmpty && facts.mutates.isEmpty
+            && Self.topLevelStatementsAreDefinitionsOrConstants(python)
+        if onlyDefines { onlyDefinitions = definitions }
+        onlyConstants = !onlyDefines && definitions.isEmpty && !nonImportDefines.isEmpty && facts.calls.isEmpty
+            && facts.reads.allSatisfy(imported.contains) && facts.mutates.isEmpty
         if displays.isEmpty, Self.endsWithBareExpression(python) {
             displays.append("bare expression")
         }
@@ -169,6 +176,29 @@ struct CodeSignals: Sendable, Equatable {
         return nil
     }
 
+    /// Names of the functions and classes defined at the top level (`def f`, `async def f`,
+    /// `class C`), in order.
+    static func definedFunctionsAndClasses(in python: String) -> [String] {
+        python.split(separator: "\n").compactMap { line -> String? in
+            for keyword in ["def ", "async def ", "class "] where line.hasPrefix(keyword) {
+                let name = line.dropFirst(keyword.count).prefix { $0 == "_" || $0.isLetter || $0.isNumber }
+                return name.isEmpty ? nil : String(name)
+            }
+            return nil
+        }
+    }
+
+    /// Whether every top-level line is a definition, a decorator, an import, a constant
+    /// (`NAME = literal`-like, no call), a comment, or part of an indented body.
+    static func topLevelStatementsAreDefinitionsOrConstants(_ python: String) -> Bool {
+        python.split(separator: "\n").allSatisfy { line in
+            guard let first = line.first, !first.isWhitespace, first != "#" else { return true }
+            let allowed = ["def ", "async def ", "class ", "@", "import ", "from ", ")", "]", "}"]
+            if allowed.contains(where: { line.hasPrefix($0) }) { return true }
+            return line.contains("=") && !line.contains("(")
+        }
+    }
+
     /// Whether the last statement is an expression at the top level, which a notebook displays.
     static func endsWithBareExpression(_ python: String) -> Bool {
         let lines = python.split(separator: "\n").filter {
@@ -206,6 +236,7 @@ struct CodeSignals: Sendable, Equatable {
         if !displays.isEmpty { return make(.explore, "displays:", displays) }
         if onlyImports { return StageAssignment(cell: cell, stage: .setup, evidence: .code, reason: "imports only") }
         if !installs.isEmpty { return make(.setup, "installs packages:", installs) }
+        if !onlyDefinitions.isEmpty { return make(.model, "defines functions and classes:", onlyDefinitions) }
         if !onlyIPython.isEmpty {
             return StageAssignment(cell: cell, stage: .setup, evidence: .code,
                                    reason: "IPython only (\(Set(onlyIPython).sorted().joined(separator: ", "))): nothing for the pipeline")

@@ -80,6 +80,12 @@ public struct StageClassifier: Sendable {
         for cell in analysis.cells where cell.cell.kind == .code {
             if let decision = decided[cell.index] {
                 previous = decision.stage
+            } else if previous == .setup {
+                // Setup holds imports and constants only; a cell that computes something is data.
+                decided[cell.index] = StageAssignment(
+                    cell: cell.index, stage: .data, evidence: .position,
+                    reason: "no evidence of its own: computes values, and setup holds only imports and constants")
+                previous = .data
             } else {
                 let reason = previousCell.map { "no evidence of its own: follows cell \($0)" } ?? "no evidence of its own: first code cell"
                 decided[cell.index] = StageAssignment(cell: cell.index, stage: previous, evidence: .position, reason: reason)
