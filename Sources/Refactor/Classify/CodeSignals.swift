@@ -181,7 +181,25 @@ struct CodeSignals: Sendable, Equatable {
         let keywords = ["import ", "from ", "def ", "class ", "return", "pass", "del ", "assert ", "raise", "global ",
                         "if ", "for ", "while ", "with ", "try", "print(", "@"]
         if keywords.contains(where: { last.hasPrefix($0) }) { return false }
-        return last.firstMatch(of: #/^[^=(\[{]*[^=!<>]=[^=]/#) == nil && !last.contains("+=") && !last.contains("-=")
+        return !looksLikeAssignment(last) && !last.contains("+=") && !last.contains("-=")
+    }
+
+    /// Whether `line` matches `^[^=(\[{]*[^=!<>]=[^=]` (an `=` that is not `==`, `!=`, `<=`
+    /// or `>=`, before any bracket), checked by hand on Characters: a regex literal here is
+    /// compiled on every call and dominated `nbship plan` on large notebooks.
+    static func looksLikeAssignment(_ line: Substring) -> Bool {
+        let chars = Array(line)
+        var index = 0
+        while index + 2 < chars.count {
+            let char = chars[index]
+            if char != "=" && char != "!" && char != "<" && char != ">" && chars[index + 1] == "=" && chars[index + 2] != "=" {
+                return true
+            }
+            // The prefix before the candidate may not hold `=`, `(`, `[` or `{`.
+            if char == "=" || char == "(" || char == "[" || char == "{" { return false }
+            index += 1
+        }
+        return false
     }
 
     /// Whether any pipeline evidence was found.
