@@ -109,7 +109,9 @@ struct CodeSignals: Sendable, Equatable {
         if let base = Self.modelClass(in: python) {
             constructs.append("class(\(base))")
         }
-        if python.contains("for epoch") || python.contains(".zero_grad(") {
+        // The byte scans skip Foundation's slower search when the text cannot match.
+        if (Self.containsBytes(python, "for epoch") && python.contains("for epoch"))
+            || (Self.containsBytes(python, ".zero_grad(") && python.contains(".zero_grad(")) {
             fits.append("training loop")
         }
         let imported = cell.importedNames
@@ -159,6 +161,7 @@ struct CodeSignals: Sendable, Equatable {
 
     /// The base of a class that subclasses a model base (`nn.Module`, `BaseEstimator`, …).
     static func modelClass(in python: String) -> String? {
+        guard containsBytes(python, "class ") else { return nil }
         let classLines = python.split(separator: "\n").filter { $0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("class ") }
         for match in classLines.compactMap({ $0.firstMatch(of: #/^\s*class\s+\w+\s*\(([^)]*)\)/#) }) {
             let bases = match.output.1
@@ -169,13 +172,29 @@ struct CodeSignals: Sendable, Equatable {
         return nil
     }
 
+    /// Whether the UTF-8 of `text` holds that of `needle` (an ASCII needle: no other text is
+    /// canonically equivalent to it, so a miss here is a miss for any string search).
+    static func containsBytes(_ text: String, _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = pattern.first else { return true }
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= pattern.count else { return false }
+            var index = 0
+            while index <= bytes.count - pattern.count {
+                if bytes[index] == first && bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+                index += 1
+            }
+            return false
+        } ?? true
+    }
+
     /// Whether the last statement is an expression at the top level, which a notebook displays.
     static func endsWithBareExpression(_ python: String) -> Bool {
-        let lines = python.split(separator: "\n").filter {
+        let last = python.split(separator: "\n").last {
             let trimmed = $0.drop(while: { $0 == " " || $0 == "\t" })
             return !trimmed.isEmpty && !trimmed.hasPrefix("#")
         }
-        guard let last = lines.last, let first = last.first, !first.isWhitespace,
+        guard let last, let first = last.first, !first.isWhitespace,
               !last.hasSuffix(":"), !last.hasSuffix("\\") else { return false }
         if last.hasPrefix(")") || last.hasPrefix("]") || last.hasPrefix("}") { return false }
         let keywords = ["import ", "from ", "def ", "class ", "return", "pass", "del ", "assert ", "raise", "global ",
