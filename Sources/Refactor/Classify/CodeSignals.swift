@@ -109,9 +109,10 @@ struct CodeSignals: Sendable, Equatable {
         if let base = Self.modelClass(in: python) {
             constructs.append("class(\(base))")
         }
-        // The byte scans skip Foundation's slower search when the text cannot match.
-        if (Self.containsBytes(python, "for epoch") && python.contains("for epoch"))
-            || (Self.containsBytes(python, ".zero_grad(") && python.contains(".zero_grad(")) {
+        // The byte scans (without the last character, which a canonically equivalent
+        // search could match inside a precomposed character) skip Foundation's slower search.
+        if (Self.containsBytes(python, "for epoc") && python.contains("for epoch"))
+            || (Self.containsBytes(python, ".zero_grad") && python.contains(".zero_grad(")) {
             fits.append("training loop")
         }
         let imported = cell.importedNames
@@ -172,8 +173,8 @@ struct CodeSignals: Sendable, Equatable {
         return nil
     }
 
-    /// Whether the UTF-8 of `text` holds that of `needle` (an ASCII needle: no other text is
-    /// canonically equivalent to it, so a miss here is a miss for any string search).
+    /// Whether the UTF-8 of `text` holds that of `needle`, an ASCII needle whose characters
+    /// no other text is canonically equivalent to (as a whole character).
     static func containsBytes(_ text: String, _ needle: StaticString) -> Bool {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         guard let first = pattern.first else { return true }
@@ -190,7 +191,7 @@ struct CodeSignals: Sendable, Equatable {
 
     /// Whether the last statement is an expression at the top level, which a notebook displays.
     static func endsWithBareExpression(_ python: String) -> Bool {
-        let last = python.split(separator: "\n").last {
+        let last = lastLine(of: python) {
             let trimmed = $0.drop(while: { $0 == " " || $0 == "\t" })
             return !trimmed.isEmpty && !trimmed.hasPrefix("#")
         }
@@ -201,6 +202,20 @@ struct CodeSignals: Sendable, Equatable {
                         "if ", "for ", "while ", "with ", "try", "print(", "@"]
         if keywords.contains(where: { last.hasPrefix($0) }) { return false }
         return !looksLikeAssignment(last) && !last.contains("+=") && !last.contains("-=")
+    }
+
+    /// The last of `text.split(separator: "\n")` that satisfies `predicate`, found from the end
+    /// so that only the trailing lines are looked at.
+    static func lastLine(of text: String, where predicate: (Substring) -> Bool) -> Substring? {
+        var end = text.endIndex
+        while end > text.startIndex {
+            let start = text[..<end].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+            let line = text[start..<end]
+            if !line.isEmpty && predicate(line) { return line }
+            if start == text.startIndex { return nil }
+            end = text.index(before: start)
+        }
+        return nil
     }
 
     /// Whether `line` matches `^[^=(\[{]*[^=!<>]=[^=]` (an `=` that is not `==`, `!=`, `<=`
