@@ -112,7 +112,10 @@ struct CodeSignals: Sendable, Equatable {
         if let base = Self.modelClass(in: python) {
             constructs.append("class(\(base))")
         }
-        if python.contains("for epoch") || python.contains(".zero_grad(") {
+        // The byte scans (without the last character, which a canonically equivalent
+        // search could match inside a precomposed character) skip Foundation's slower search.
+        if (Self.containsBytes(python, "for epoc") && python.contains("for epoch"))
+            || (Self.containsBytes(python, ".zero_grad") && python.contains(".zero_grad(")) {
             fits.append("training loop")
         }
         let imported = cell.importedNames
@@ -166,6 +169,7 @@ struct CodeSignals: Sendable, Equatable {
 
     /// The base of a class that subclasses a model base (`nn.Module`, `BaseEstimator`, …).
     static func modelClass(in python: String) -> String? {
+        guard containsBytes(python, "class ") else { return nil }
         let classLines = python.split(separator: "\n").filter { $0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("class ") }
         for match in classLines.compactMap({ $0.firstMatch(of: #/^\s*class\s+\w+\s*\(([^)]*)\)/#) }) {
             let bases = match.output.1
@@ -199,19 +203,67 @@ struct CodeSignals: Sendable, Equatable {
         }
     }
 
+    /// Whether the UTF-8 of `text` holds that of `needle`, an ASCII needle whose characters
+    /// no other text is canonically equivalent to (as a whole character).
+    static func containsBytes(_ text: String, _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = pattern.first else { return true }
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= pattern.count else { return false }
+            var index = 0
+            while index <= bytes.count - pattern.count {
+                if bytes[index] == first && bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+                index += 1
+            }
+            return false
+        } ?? true
+    }
+
     /// Whether the last statement is an expression at the top level, which a notebook displays.
     static func endsWithBareExpression(_ python: String) -> Bool {
-        let lines = python.split(separator: "\n").filter {
+        let last = lastLine(of: python) {
             let trimmed = $0.drop(while: { $0 == " " || $0 == "\t" })
             return !trimmed.isEmpty && !trimmed.hasPrefix("#")
         }
-        guard let last = lines.last, let first = last.first, !first.isWhitespace,
+        guard let last, let first = last.first, !first.isWhitespace,
               !last.hasSuffix(":"), !last.hasSuffix("\\") else { return false }
         if last.hasPrefix(")") || last.hasPrefix("]") || last.hasPrefix("}") { return false }
         let keywords = ["import ", "from ", "def ", "class ", "return", "pass", "del ", "assert ", "raise", "global ",
                         "if ", "for ", "while ", "with ", "try", "print(", "@"]
         if keywords.contains(where: { last.hasPrefix($0) }) { return false }
-        return last.firstMatch(of: #/^[^=(\[{]*[^=!<>]=[^=]/#) == nil && !last.contains("+=") && !last.contains("-=")
+        return !looksLikeAssignment(last) && !last.contains("+=") && !last.contains("-=")
+    }
+
+    /// The last of `text.split(separator: "\n")` that satisfies `predicate`, found from the end
+    /// so that only the trailing lines are looked at.
+    static func lastLine(of text: String, where predicate: (Substring) -> Bool) -> Substring? {
+        var end = text.endIndex
+        while end > text.startIndex {
+            let start = text[..<end].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+            let line = text[start..<end]
+            if !line.isEmpty && predicate(line) { return line }
+            if start == text.startIndex { return nil }
+            end = text.index(before: start)
+        }
+        return nil
+    }
+
+    /// Whether `line` matches `^[^=(\[{]*[^=!<>]=[^=]` (an `=` that is not `==`, `!=`, `<=`
+    /// or `>=`, before any bracket), checked by hand on Characters: a regex literal here is
+    /// compiled on every call and dominated `nbship plan` on large notebooks.
+    static func looksLikeAssignment(_ line: Substring) -> Bool {
+        let chars = Array(line)
+        var index = 0
+        while index + 2 < chars.count {
+            let char = chars[index]
+            if char != "=" && char != "!" && char != "<" && char != ">" && chars[index + 1] == "=" && chars[index + 2] != "=" {
+                return true
+            }
+            // The prefix before the candidate may not hold `=`, `(`, `[` or `{`.
+            if char == "=" || char == "(" || char == "[" || char == "{" { return false }
+            index += 1
+        }
+        return false
     }
 
     /// Whether any pipeline evidence was found.

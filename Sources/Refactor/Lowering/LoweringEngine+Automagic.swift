@@ -5,6 +5,8 @@ extension LoweringEngine {
     /// in a one-line cell; elsewhere it is a syntax error) becomes `pass` and an install fact.
     mutating func rewriteAutomagicInstalls(_ lines: [Scalars], context: Context) -> [Scalars] {
         var work = lines
+        // Every site has an `install` or `uninstall` name token; without one, skip tokenizing.
+        guard SourceText.contains(Array(lines.joined()), "install") else { return work }
         let result = IPythonTokenizer.tokenize(work)
         if case .indentation = result.failure { return work }
         var sites: [(line: Int, column: Int)] = []

@@ -6,6 +6,8 @@ extension LoweringEngine {
         // Statements are found the way CPython will parse the result: lines end at `\n`,
         // `\r\n` or `\r` only (IPython's own lines also break at `\f`, `\v`, …).
         var text = Array(lines.joined())
+        // Every site starts with a `get_ipython` name token; without one, skip tokenizing.
+        guard SourceText.contains(text, "get_ipython") else { return lines }
         let view = CPythonLines(text)
         let result = IPythonTokenizer.tokenize(view.normalized)
         if case .indentation = result.failure { return lines }

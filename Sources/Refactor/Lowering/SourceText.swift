@@ -107,6 +107,20 @@ enum SourceText {
         return line[0..<prefixScalars.count].elementsEqual(prefixScalars)
     }
 
+    /// Whether `needle` occurs in `text` (a plain scan: used to skip a tokenization when the
+    /// name a transform looks for is absent).
+    static func contains(_ text: Scalars, _ needle: String) -> Bool {
+        let pattern = Array(needle.unicodeScalars)
+        guard let first = pattern.first else { return true }
+        guard text.count >= pattern.count else { return false }
+        var index = 0
+        while index <= text.count - pattern.count {
+            if text[index] == first && text[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+            index += 1
+        }
+        return false
+    }
+
     static func hasSuffix(_ line: Scalars, _ suffix: String) -> Bool {
         let suffixScalars = suffix.unicodeScalars
         guard line.count >= suffixScalars.count else { return false }

@@ -14,100 +14,135 @@ public enum PlanJSON {
     /// - Returns: Pretty-printed JSON with sorted keys and a final newline.
     /// - Throws: An `EncodingError` only if a value cannot be encoded (never for a valid plan).
     public static func encode(_ plan: NotebookPlan) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let data = try encoder.encode(Document(plan))
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // Written by hand (keys in sorted order) as Foundation's `JSONEncoder` would, byte for
+        // byte; only magics, rare and nested, still go through the encoder.
+        let magicEncoder = JSONEncoder()
+        magicEncoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        magicEncoder.keyEncodingStrategy = .convertToSnakeCase
+        let byCell = Dictionary(plan.assignments.map { ($0.cell, $0) }, uniquingKeysWith: { first, _ in first })
+        var json = PrettyJSONWriter()
+        json.beginObject()
+        json.key("cells")
+        json.beginArray()
+        for cell in plan.analysis.cells {
+            try writeCell(cell, assignment: byCell[cell.index], to: &json, magicEncoder: magicEncoder)
+        }
+        json.endArray()
+        json.key("diagnostics")
+        json.beginArray()
+        for diagnostic in plan.diagnostics { writeDiagnostic(diagnostic, to: &json) }
+        json.endArray()
+        let kernel = plan.analysis.notebook.kernel
+        json.key("kernel")
+        json.beginObject()
+        json.key("display_name")
+        json.string(kernel.displayName)
+        json.key("language")
+        json.string(kernel.language)
+        json.key("name")
+        json.string(kernel.name)
+        json.endObject()
+        json.key("nbformat")
+        json.string("\(plan.analysis.notebook.nbformat).\(plan.analysis.notebook.nbformatMinor)")
+        json.key("notebook")
+        json.string(plan.analysis.path)
+        json.key("requirements")
+        json.beginArray()
+        for requirement in plan.requirements {
+            json.beginObject()
+            json.key("cell")
+            json.int(requirement.cell)
+            json.key("line")
+            json.int(requirement.line)
+            json.key("spec")
+            json.string(requirement.spec)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("stages")
+        json.beginArray()
+        for stage in plan.stages {
+            json.beginObject()
+            json.key("inputs")
+            json.strings(stage.inputs)
+            json.key("name")
+            json.string(stage.name.rawValue)
+            json.key("outputs")
+            json.strings(stage.outputs)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        return json.text + "\n"
     }
 
-    private struct Document: Encodable {
-        let plan: NotebookPlan
-        init(_ plan: NotebookPlan) { self.plan = plan }
-
-        enum Keys: String, CodingKey { case notebook, kernel, cells, stages, requirements, diagnostics, nbformat }
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(plan.analysis.path, forKey: .notebook)
-            try container.encode(Kernel(plan), forKey: .kernel)
-            try container.encode("\(plan.analysis.notebook.nbformat).\(plan.analysis.notebook.nbformatMinor)", forKey: .nbformat)
-            let byCell = Dictionary(plan.assignments.map { ($0.cell, $0) }, uniquingKeysWith: { first, _ in first })
-            try container.encode(plan.analysis.cells.map { CellEntry(cell: $0, assignment: byCell[$0.index]) }, forKey: .cells)
-            try container.encode(plan.stages, forKey: .stages)
-            try container.encode(plan.requirements, forKey: .requirements)
-            try container.encode(plan.diagnostics.map(DiagnosticEntry.init), forKey: .diagnostics)
+    private static func writeCell(
+        _ cell: AnalysedCell, assignment: StageAssignment?, to json: inout PrettyJSONWriter, magicEncoder: JSONEncoder
+    ) throws {
+        let facts = cell.facts ?? CellFacts()
+        json.beginObject()
+        json.key("analysed")
+        json.bool(cell.facts != nil)
+        json.key("calls")
+        json.strings(facts.calls)
+        json.key("defines")
+        json.strings(facts.defines)
+        json.key("evidence")
+        json.string(assignment?.evidence.rawValue)
+        json.key("id")
+        json.string(cell.cell.id)
+        json.key("imports")
+        json.beginArray()
+        for fact in facts.imports {
+            json.beginObject()
+            json.key("alias")
+            json.string(fact.alias)
+            json.key("module")
+            json.string(fact.module)
+            json.key("name")
+            json.string(fact.name)
+            json.endObject()
         }
+        json.endArray()
+        json.key("index")
+        json.int(cell.index)
+        json.key("magics")
+        json.beginArray()
+        for magic in cell.lowered?.magics ?? [] {
+            json.rendered(String(decoding: try magicEncoder.encode(magic), as: UTF8.self))
+        }
+        json.endArray()
+        json.key("mutates")
+        json.strings(facts.mutates)
+        json.key("reads")
+        json.strings(facts.reads)
+        json.key("reason")
+        json.string(assignment?.reason)
+        json.key("stage")
+        json.string(assignment?.stage.rawValue)
+        json.key("type")
+        json.string(cell.cell.kind.name)
+        json.endObject()
     }
 
-    private struct Kernel: Encodable {
-        let name: String?
-        let language: String?
-        let displayName: String?
-        init(_ plan: NotebookPlan) {
-            let kernel = plan.analysis.notebook.kernel
-            name = kernel.name
-            language = kernel.language
-            displayName = kernel.displayName
-        }
-        enum Keys: String, CodingKey { case name, language, displayName = "display_name" }
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(name, forKey: .name)
-            try container.encode(language, forKey: .language)
-            try container.encode(displayName, forKey: .displayName)
-        }
-    }
-
-    private struct ImportEntry: Encodable {
-        let fact: ImportFact
-        enum Keys: String, CodingKey { case module, name, alias }
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(fact.module, forKey: .module)
-            try container.encode(fact.name, forKey: .name)
-            try container.encode(fact.alias, forKey: .alias)
-        }
-    }
-
-    private struct CellEntry: Encodable {
-        let cell: AnalysedCell
-        let assignment: StageAssignment?
-        enum Keys: String, CodingKey {
-            case index, type, id, stage, evidence, reason, imports, defines, reads, mutates, calls, magics, analysed
-        }
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(cell.index, forKey: .index)
-            try container.encode(cell.cell.kind.name, forKey: .type)
-            try container.encode(cell.cell.id, forKey: .id)
-            try container.encode(assignment?.stage, forKey: .stage)
-            try container.encode(assignment?.evidence, forKey: .evidence)
-            try container.encode(assignment?.reason, forKey: .reason)
-            let facts = cell.facts ?? CellFacts()
-            try container.encode(cell.facts != nil, forKey: .analysed)
-            try container.encode(facts.imports.map(ImportEntry.init), forKey: .imports)
-            try container.encode(facts.defines, forKey: .defines)
-            try container.encode(facts.reads, forKey: .reads)
-            try container.encode(facts.mutates, forKey: .mutates)
-            try container.encode(facts.calls, forKey: .calls)
-            try container.encode(cell.lowered?.magics ?? [], forKey: .magics)
-        }
-    }
-
-    private struct DiagnosticEntry: Encodable {
-        let diagnostic: Diagnostic
-        init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
-        enum Keys: String, CodingKey { case id, severity, message, file, cell, line, column, notes }
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(diagnostic.id, forKey: .id)
-            try container.encode(diagnostic.severity, forKey: .severity)
-            try container.encode(diagnostic.message, forKey: .message)
-            try container.encode(diagnostic.location?.path, forKey: .file)
-            try container.encode(diagnostic.location?.cell, forKey: .cell)
-            try container.encode(diagnostic.location?.line, forKey: .line)
-            try container.encode(diagnostic.location?.column, forKey: .column)
-            try container.encode(diagnostic.notes, forKey: .notes)
-        }
+    private static func writeDiagnostic(_ diagnostic: Diagnostic, to json: inout PrettyJSONWriter) {
+        json.beginObject()
+        json.key("cell")
+        json.int(diagnostic.location?.cell)
+        json.key("column")
+        json.int(diagnostic.location?.column)
+        json.key("file")
+        json.string(diagnostic.location?.path)
+        json.key("id")
+        json.string(diagnostic.id)
+        json.key("line")
+        json.int(diagnostic.location?.line)
+        json.key("message")
+        json.string(diagnostic.message)
+        json.key("notes")
+        json.strings(diagnostic.notes)
+        json.key("severity")
+        json.string(diagnostic.severity.rawValue)
+        json.endObject()
     }
 }
