@@ -60,16 +60,20 @@ let package = Package(
         // Course material: student versions of solution notebooks (nbgrader markers), leak check.
         .target(name: "Course", dependencies: ["Diagnostics", "Notebook", "Emit"]),
 
+        // Shared test helpers (paths, processes, the test Python, golden files); no product
+        // exposes it, so it never ships in the binary.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
-        .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
-        .testTarget(name: "RefactorTests", dependencies: ["Refactor", "Notebook", "PythonSyntax"]),
-        .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "Diagnostics"]),
-        .testTarget(name: "LintTests", dependencies: ["Lint", "Diagnostics"]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive"], exclude: ["gzip_oracle.py"]),
-        .testTarget(name: "ImageTests", dependencies: ["Image", "Archive", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "EmitTests", dependencies: ["Emit", "Diagnostics"]),
-        .testTarget(name: "CourseTests", dependencies: ["Course", "Emit", "Notebook", "Diagnostics"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"]),
+        .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "TestSupport"]),
+        .testTarget(name: "RefactorTests", dependencies: ["Refactor", "Notebook", "PythonSyntax", "TestSupport"]),
+        .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"], exclude: ["gzip_oracle.py"]),
+        .testTarget(name: "ImageTests", dependencies: ["Image", "Archive", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Diagnostics", "TestSupport"]),
+        .testTarget(name: "EmitTests", dependencies: ["Emit", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course", "Emit", "Notebook", "Diagnostics", "TestSupport"]),
     ]
 )

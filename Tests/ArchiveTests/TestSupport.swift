@@ -1,34 +1,20 @@
 import Foundation
+import TestSupport
 
 /// A fresh temporary directory, removed by the caller.
 func makeTemporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("nbship-archive-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
-/// The Python the tests use: `NBSHIP_TEST_PYTHON`, else `python3` on PATH.
-var testPython: String {
-    ProcessInfo.processInfo.environment["NBSHIP_TEST_PYTHON"].flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
-        ?? "/usr/bin/env"
+    try PackagePaths.temporaryDirectory(prefix: "nbship-archive")
 }
 
 /// Runs python with `arguments` and returns its stdout; fails on a non-zero exit.
 func runPython(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: testPython)
-    process.arguments = (testPython == "/usr/bin/env" ? ["python3"] : []) + arguments
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let result = try TestPython.run(arguments, environment: [:])
     struct Failed: Error { var status: Int32 }
-    guard process.terminationStatus == 0 else { throw Failed(status: process.terminationStatus) }
-    return String(decoding: data, as: UTF8.self)
+    guard result.status == 0 else { throw Failed(status: result.status) }
+    return result.stdout
 }
 
-/// The directory of this test file.
-func testSourceDirectory(_ file: String = #filePath) -> URL {
-    URL(fileURLWithPath: file).deletingLastPathComponent()
+/// The directory of the Archive tests.
+func testSourceDirectory() -> URL {
+    PackagePaths.root.appendingPathComponent("Tests/ArchiveTests")
 }

@@ -1,11 +1,12 @@
 import Course
 import Foundation
+import TestSupport
 import Testing
 
 /// Every notebook of the shared corpus (none has markers) gives a student version with the
 /// same cells and sources, no outputs, and valid JSON.
 @Suite struct CorpusStudentTests {
-    static let corpus = CourseTestSupport.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/notebooks")
+    static let corpus = PackagePaths.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/notebooks")
 
     static var notebooks: [URL] {
         guard let walker = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil) else { return [] }

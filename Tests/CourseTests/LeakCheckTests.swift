@@ -1,12 +1,13 @@
 import Course
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 /// The leak check: a solution line that reaches the student version is an error.
 @Suite struct LeakCheckTests {
     static func solution() throws -> [UInt8] {
-        Array(try Data(contentsOf: CourseTestSupport.fixture("solution.ipynb")))
+        Array(try Data(contentsOf: PackagePaths.fixture("course/solution.ipynb")))
     }
 
     /// The real fixture gives a clean student notebook, so the check has secrets and finds none.

@@ -2,13 +2,14 @@ import Course
 import Diagnostics
 import Emit
 import Foundation
+import TestSupport
 import Testing
 
 /// A solution project with markers (fixtures/course/solution-project) gives a starter project
 /// whose modules import and whose tests fail with NotImplementedError, while the solution's
 /// tests pass; the leak check runs over every starter file.
 @Suite struct StarterProjectTests {
-    static let root = CourseTestSupport.fixture("solution-project")
+    static let root = PackagePaths.fixture("course/solution-project")
 
     static func solutionFiles() throws -> [GeneratedFile] {
         let paths = ["README.md", "pyproject.toml", "src/stats_lab/__init__.py", "src/stats_lab/stats.py", "tests/test_stats.py"]
@@ -36,27 +37,27 @@ import Testing
         #expect(readme.contents == "# Statistics lab\n\nWhy divide by n and not n - 1 here?\n\nYOUR ANSWER HERE\n")
     }
 
-    @Test(.enabled(if: CourseTestSupport.pythonHas("pytest")))
+    @Test(.enabled(if: TestPython.canImport("pytest")))
     func solutionPassesAndStarterImportsButFailsWithNotImplementedError() throws {
-        let scratch = try CourseTestSupport.temporaryDirectory()
+        let scratch = try PackagePaths.temporaryDirectory(prefix: "nbship-course")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let solution = try Self.solutionFiles()
         let solutionDirectory = scratch.appendingPathComponent("solution")
         let starterDirectory = scratch.appendingPathComponent("starter")
         try Self.write(solution, to: solutionDirectory)
         try Self.write(StarterProject.make(from: solution).files, to: starterDirectory)
-        let pytest = ["/usr/bin/env", CourseTestSupport.python, "-B", "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+        let pytest = ["/usr/bin/env", TestPython.interpreter, "-B", "-m", "pytest", "-q", "-p", "no:cacheprovider"]
 
-        let passed = try CourseTestSupport.run(pytest, in: solutionDirectory)
+        let passed = try ProcessRunner.run(pytest, in: solutionDirectory)
         #expect(passed.status == 0, "\(passed.stdout)")
         #expect(passed.stdout.contains("3 passed"))
 
-        let imports = try CourseTestSupport.run(
-            ["/usr/bin/env", CourseTestSupport.python, "-B", "-c", "import sys; sys.path.insert(0, 'src'); import stats_lab.stats"],
+        let imports = try ProcessRunner.run(
+            ["/usr/bin/env", TestPython.interpreter, "-B", "-c", "import sys; sys.path.insert(0, 'src'); import stats_lab.stats"],
             in: starterDirectory)
         #expect(imports.status == 0, "\(imports.stderr)")
 
-        let failed = try CourseTestSupport.run(pytest, in: starterDirectory)
+        let failed = try ProcessRunner.run(pytest, in: starterDirectory)
         #expect(failed.status == 1, "\(failed.stdout)")
         #expect(failed.stdout.contains("2 failed, 1 passed"), "\(failed.stdout)")
         #expect(failed.stdout.components(separatedBy: "NotImplementedError").count > 2, "\(failed.stdout)")

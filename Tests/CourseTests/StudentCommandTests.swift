@@ -1,24 +1,25 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `nbship student`, run as the real binary: output, exit codes, refusal to overwrite, and
 /// nothing written on error.
-@Suite(.enabled(if: CourseTestSupport.binary != nil))
+@Suite(.enabled(if: PackagePaths.builtBinary != nil))
 struct StudentCommandTests {
-    static func nbship(_ arguments: [String]) throws -> CourseTestSupport.Result {
-        let binary = try #require(CourseTestSupport.binary)
-        return try CourseTestSupport.run([binary.path] + arguments)
+    static func nbship(_ arguments: [String]) throws -> ProcessRunner.Result {
+        let binary = try #require(PackagePaths.builtBinary)
+        return try ProcessRunner.run([binary.path] + arguments)
     }
 
     @Test func writesTheGoldenStudentNotebookAndRefusesToOverwrite() throws {
-        let directory = try CourseTestSupport.temporaryDirectory()
+        let directory = try PackagePaths.temporaryDirectory(prefix: "nbship-course")
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("student.ipynb").path
         let first = try Self.nbship(["student", "fixtures/course/solution.ipynb", "-o", output])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == "")
         #expect(first.stderr == "wrote \(output): 6 solution cell(s) stubbed, hidden tests removed from 1 cell(s)\n")
-        let golden = try String(contentsOf: CourseTestSupport.fixture("student.golden.ipynb"), encoding: .utf8)
+        let golden = try String(contentsOf: PackagePaths.fixture("course/student.golden.ipynb"), encoding: .utf8)
         #expect(try String(contentsOfFile: output, encoding: .utf8) == golden)
 
         try "keep me".write(toFile: output, atomically: true, encoding: .utf8)
@@ -35,7 +36,7 @@ struct StudentCommandTests {
     }
 
     @Test func malformedMarkersExitTwoLocatedAndWriteNothing() throws {
-        let directory = try CourseTestSupport.temporaryDirectory()
+        let directory = try PackagePaths.temporaryDirectory(prefix: "nbship-course")
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("bad.ipynb")
         let bytes = try CourseTestSupport.notebook([(type: "code", source: "def f():\n    ### BEGIN SOLUTION\n    return 1\n", nbgrader: nil)])

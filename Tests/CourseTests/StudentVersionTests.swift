@@ -2,13 +2,14 @@
 import Diagnostics
 import Foundation
 import Notebook
+import TestSupport
 import Testing
 
 /// The student version of fixtures/course/solution.ipynb: golden file, Jupyter's format,
 /// and what each transformation kept or removed.
 @Suite struct StudentVersionTests {
     static func solutionBytes() throws -> [UInt8] {
-        Array(try Data(contentsOf: CourseTestSupport.fixture("solution.ipynb")))
+        Array(try Data(contentsOf: PackagePaths.fixture("course/solution.ipynb")))
     }
 
     static func student() throws -> StudentNotebook {
@@ -18,11 +19,8 @@ import Testing
     /// Re-record on purpose with `NBSHIP_RECORD_GOLDEN=1 swift test --filter CourseTests`.
     @Test func studentNotebookMatchesGoldenFile() throws {
         let student = try Self.student()
-        let golden = CourseTestSupport.fixture("student.golden.ipynb")
-        if ProcessInfo.processInfo.environment["NBSHIP_RECORD_GOLDEN"] != nil {
-            try student.text.write(to: golden, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
+        let golden = GoldenFile(PackagePaths.fixture("course/student.golden.ipynb"))
+        let expected = try golden.expected(for: student.text)
         #expect(student.text == expected, "student notebook changed; re-record on purpose with NBSHIP_RECORD_GOLDEN=1")
     }
 
@@ -95,15 +93,15 @@ import Testing
     }
 
     /// nbformat itself, reading and writing the student notebook, produces the same bytes.
-    @Test(.enabled(if: CourseTestSupport.pythonHas("nbformat")))
+    @Test(.enabled(if: TestPython.canImport("nbformat")))
     func nbformatWritesTheSameBytes() throws {
-        let directory = try CourseTestSupport.temporaryDirectory()
+        let directory = try PackagePaths.temporaryDirectory(prefix: "nbship-course")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("student.ipynb")
         let student = try Self.student().text
         try student.write(to: path, atomically: true, encoding: .utf8)
         let script = "import nbformat, sys; nb = nbformat.read(sys.argv[1], as_version=4); nbformat.validate(nb); nbformat.write(nb, sys.argv[1] + '.out')"
-        let result = try CourseTestSupport.run(["/usr/bin/env", CourseTestSupport.python, "-c", script, path.path])
+        let result = try ProcessRunner.run(["/usr/bin/env", TestPython.interpreter, "-c", script, path.path])
         #expect(result.status == 0, "\(result.stderr)")
         let rewritten = try String(contentsOf: URL(fileURLWithPath: path.path + ".out"), encoding: .utf8)
         #expect(rewritten == student)

@@ -1,11 +1,12 @@
 import Emit
 import Foundation
+import TestSupport
 import Testing
 
 /// Every bundled template, rendered by the real binary: the generated project's own tests
 /// pass with real pytest, its Dockerfile lints clean with `nbship lint` and hadolint, and
 /// the whole tree matches its golden file.
-@Suite(.serialized, .enabled(if: EmitTestSupport.binary != nil))
+@Suite(.serialized, .enabled(if: PackagePaths.builtBinary != nil))
 struct BundledTemplateTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var template: String
@@ -19,14 +20,14 @@ struct BundledTemplateTests {
         Case(template: "ml-service", package: "churn_service", tests: 4),
     ]
 
-    static func nbship(_ arguments: [String], environment: [String: String] = [:]) throws -> EmitTestSupport.Result {
-        let binary = try #require(EmitTestSupport.binary)
+    static func nbship(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessRunner.Result {
+        let binary = try #require(PackagePaths.builtBinary)
         return try EmitTestSupport.run([binary.path] + arguments, environment: environment)
     }
 
     /// Renders with `nbship new` into a fresh folder.
     static func generate(_ testCase: Case) throws -> URL {
-        let directory = try EmitTestSupport.temporaryDirectory().appendingPathComponent(testCase.template)
+        let directory = try PackagePaths.temporaryDirectory(prefix: "nbship-emit").appendingPathComponent(testCase.template)
         let result = try nbship(["new", testCase.template, directory.path, "--set", "package=\(testCase.package)"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "")
@@ -47,12 +48,8 @@ struct BundledTemplateTests {
         var files = try renderer.render(template, values: values)
         files.append(TemplateAnswers.file(for: template, values: try renderer.resolve(template, values: values), generator: "nbship (golden)"))
         let document = EmitTestSupport.document(files)
-        let golden = EmitTestSupport.packageRoot.appendingPathComponent("fixtures/course/golden/\(testCase.template).txt")
-        if ProcessInfo.processInfo.environment["NBSHIP_RECORD_GOLDEN"] != nil {
-            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try document.write(to: golden, atomically: true, encoding: .utf8)
-        }
-        #expect(document == (try String(contentsOf: golden, encoding: .utf8)), "re-record on purpose with NBSHIP_RECORD_GOLDEN=1")
+        let golden = GoldenFile(PackagePaths.fixture("course/golden/\(testCase.template).txt"))
+        #expect(document == (try golden.expected(for: document)), "re-record on purpose with NBSHIP_RECORD_GOLDEN=1")
         // Every requirement line is pinned with ==.
         for file in files where file.path.hasPrefix("requirements") {
             for line in file.contents.split(separator: "\n") where !line.hasPrefix("-r ") && !line.hasPrefix("#") {
@@ -62,13 +59,13 @@ struct BundledTemplateTests {
     }
 
     /// ml-project's placeholder tests need only pytest and the standard library.
-    @Test(.enabled(if: EmitTestSupport.pythonCanImport(["pytest"])))
+    @Test(.enabled(if: TestPython.canImport(["pytest"])))
     func mlProjectsOwnTestsPass() throws {
         try Self.runGeneratedTests(Self.cases[0])
     }
 
     /// ml-service's tests need FastAPI and httpx (requirements-dev.txt installs them).
-    @Test(.enabled(if: EmitTestSupport.pythonCanImport(["pytest", "fastapi", "httpx"])))
+    @Test(.enabled(if: TestPython.canImport(["pytest", "fastapi", "httpx"])))
     func mlServicesOwnTestsPass() throws {
         try Self.runGeneratedTests(Self.cases[1])
     }
@@ -77,7 +74,7 @@ struct BundledTemplateTests {
         let directory = try Self.generate(testCase)
         defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
         let result = try EmitTestSupport.run(
-            ["/usr/bin/env", EmitTestSupport.python, "-m", "pytest", "-q", "-p", "no:cacheprovider"], in: directory)
+            ["/usr/bin/env", TestPython.interpreter, "-m", "pytest", "-q", "-p", "no:cacheprovider"], in: directory)
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         #expect(result.stdout.contains("\(testCase.tests) passed"), "\(result.stdout)")
         #expect(!result.stdout.contains("skipped"))

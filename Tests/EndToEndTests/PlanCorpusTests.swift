@@ -1,12 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `nbship plan` over the shared corpus: every real notebook plans; every bad one either plans
 /// or fails with a located error and exit 2 — never a crash.
 @Suite struct PlanCorpusTests {
-    static let goodNotebooks = NBShipProcess.notebooks(under: NBShipProcess.corpus.appendingPathComponent("notebooks"))
-        + NBShipProcess.notebooks(under: NBShipProcess.packageRoot.appendingPathComponent("fixtures"))
-    static let badNotebooks = NBShipProcess.notebooks(under: NBShipProcess.corpus.appendingPathComponent("bad"))
+    static let goodNotebooks = PackagePaths.files(withExtension: "ipynb", under: PackagePaths.corpus.appendingPathComponent("notebooks"))
+        + PackagePaths.files(withExtension: "ipynb", under: PackagePaths.root.appendingPathComponent("fixtures"))
+    static let badNotebooks = PackagePaths.files(withExtension: "ipynb", under: PackagePaths.corpus.appendingPathComponent("bad"))
 
     @Test func theCorpusIsThere() {
         #expect(Self.goodNotebooks.count >= 20)
@@ -15,7 +16,7 @@ import Testing
 
     @Test(arguments: goodNotebooks)
     func everyCorpusNotebookPlansAsJSON(notebook: URL) throws {
-        let result = try NBShipProcess.run(["plan", "--format", "json", notebook.path])
+        let result = try NBShip.run(["plan", "--format", "json", notebook.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         for key in ["notebook", "kernel", "cells", "stages", "requirements", "diagnostics"] {
@@ -35,7 +36,7 @@ import Testing
 
     /// The files of `bad/` whose JSON does not parse (per MANIFEST.tsv) must exit 2.
     static let invalidJSON: Set<String> = {
-        let manifest = NBShipProcess.corpus.appendingPathComponent("bad/MANIFEST.tsv")
+        let manifest = PackagePaths.corpus.appendingPathComponent("bad/MANIFEST.tsv")
         guard let text = try? String(contentsOf: manifest, encoding: .utf8) else { return [] }
         var names: Set<String> = []
         for line in text.split(separator: "\n").dropFirst() {
@@ -50,7 +51,7 @@ import Testing
     @Test(arguments: badNotebooks)
     func everyBadNotebookPlansOrFailsWithALocatedError(notebook: URL) throws {
         let path = notebook.path
-        let result = try NBShipProcess.run(["plan", "--format", "json", path])
+        let result = try NBShip.run(["plan", "--format", "json", path])
         #expect(!result.crashed, "crashed: \(result.stderr)")
         #expect(result.status == 0 || result.status == 2, "exit \(result.status): \(result.stderr)")
         if result.status == 2 {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `nbship plan` output for chosen notebooks, compared byte for byte with golden files in
@@ -19,19 +20,16 @@ import Testing
     @Test(arguments: cases.map(\.notebook), ["text", "json"])
     func planMatchesItsGoldenFile(notebook: String, format: String) throws {
         let name = try #require(Self.cases.first { $0.notebook == notebook }?.golden)
-        let result = try NBShipProcess.run(["plan", "--format", format, notebook])
+        let result = try NBShip.run(["plan", "--format", format, notebook])
         #expect(result.status == 0, "\(result.stderr)")
-        let golden = NBShipProcess.packageRoot.appendingPathComponent("fixtures/golden/plan/\(name).\(format == "json" ? "json" : "txt")")
-        if ProcessInfo.processInfo.environment["NBSHIP_RECORD_GOLDEN"] != nil {
-            try result.stdout.write(to: golden, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
+        let golden = GoldenFile(PackagePaths.fixture("golden/plan/\(name).\(format == "json" ? "json" : "txt")"))
+        let expected = try golden.expected(for: result.stdout)
         #expect(result.stdout == expected, "plan output changed; re-record on purpose with NBSHIP_RECORD_GOLDEN=1")
     }
 
     @Test func planIsByteIdenticalAcrossRuns() throws {
-        let first = try NBShipProcess.run(["plan", "--format", "json", "fixtures/demo/churn.ipynb"])
-        let second = try NBShipProcess.run(["plan", "--format", "json", "fixtures/demo/churn.ipynb"])
+        let first = try NBShip.run(["plan", "--format", "json", "fixtures/demo/churn.ipynb"])
+        let second = try NBShip.run(["plan", "--format", "json", "fixtures/demo/churn.ipynb"])
         #expect(first.stdout == second.stdout)
         #expect(!first.stdout.isEmpty)
     }

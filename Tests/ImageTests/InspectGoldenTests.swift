@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `nbship build` then `nbship inspect` on the fixture, compared with a golden file: the
@@ -17,10 +18,7 @@ import Testing
         #expect(build.stderr.isEmpty)
         let inspect = try Support.run([binary, "inspect", "--verify", work + "/image.tar"])
         #expect(inspect.status == 0, "\(inspect.stderr)")
-        if ProcessInfo.processInfo.environment["NBSHIP_RECORD_GOLDEN"] != nil {
-            try inspect.stdout.write(toFile: Self.golden, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOfFile: Self.golden, encoding: .utf8)
+        let expected = try GoldenFile(URL(fileURLWithPath: Self.golden)).expected(for: inspect.stdout)
         #expect(inspect.stdout == expected)
         #expect(expected.contains("manifest: " + build.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"))
     }

@@ -1,17 +1,18 @@
 import Foundation
+import TestSupport
 @testable import Image
 
 /// Helpers shared by the image tests.
 enum Support {
     /// The package root (three levels above this file).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let packageRoot = PackagePaths.root.path
 
     /// The hand-made converted project.
     static let fixture = packageRoot + "/fixtures/image/irisdemo"
 
     /// The built `nbship` binary (`swift build` puts it in .build/debug).
     static var binary: String? {
-        let candidates = [ProcessInfo.processInfo.environment["NBSHIP_BINARY"], packageRoot + "/.build/debug/nbship"]
+        let candidates: [String?] = [ProcessInfo.processInfo.environment["NBSHIP_BINARY"], PackagePaths.debugBinary.path]
         return candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
@@ -23,38 +24,15 @@ enum Support {
 
     /// A fresh temporary directory.
     static func temporaryDirectory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.path + "/nbship-image-test-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try PackagePaths.temporaryDirectory(prefix: "nbship-image-test").path
     }
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// Runs a command (via /usr/bin/env) and captures its output.
-    static func run(_ arguments: [String], environment: [String: String]? = nil, directory: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let errPath = FileManager.default.temporaryDirectory.path + "/nbship-stderr-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: errPath, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: errPath) }
-        let out = Pipe()
-        let err = FileHandle(forWritingAtPath: errPath)
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try? err?.close()
-        let stderrData = FileManager.default.contents(atPath: errPath) ?? Data()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
+    /// Runs a command (via /usr/bin/env) and captures its output; `environment`, when given, is
+    /// the child's whole environment.
+    static func run(_ arguments: [String], environment: [String: String]? = nil, directory: String? = nil) throws -> TestSupport.ProcessRunner.Result {
+        try TestSupport.ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"), arguments: arguments, in: directory.map { URL(fileURLWithPath: $0) },
+            environment: environment ?? [:], inheritsEnvironment: environment == nil)
     }
 
     /// Copies the fixture project to `destination`, creating files in `reversed` order and

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Lint
 
@@ -7,8 +8,7 @@ import Testing
 /// compares the text report with `fixtures/lint/repo.expected.txt`. Re-record on purpose with
 /// `NBSHIP_RECORD_GOLDEN=1 swift test --filter GoldenRepositoryTests`.
 @Suite struct GoldenRepositoryTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("fixtures/lint")
+    static let fixtures = PackagePaths.fixture("lint")
 
     struct RootedFileSystem: LintFileSystem {
         var root: URL
@@ -31,11 +31,8 @@ import Testing
         let report = Linter().lint(paths: Self.files(under: "repo"), fileSystem: RootedFileSystem(root: Self.fixtures))
         #expect(report.problems.isEmpty)
         let text = TextReporter().render(report)
-        let golden = Self.fixtures.appendingPathComponent("repo.expected.txt")
-        if ProcessInfo.processInfo.environment["NBSHIP_RECORD_GOLDEN"] == "1" {
-            try Data(text.utf8).write(to: golden)
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
+        let golden = GoldenFile(Self.fixtures.appendingPathComponent("repo.expected.txt"))
+        let expected = try golden.expected(for: text, requiredValue: "1")
         #expect(text == expected)
     }
 

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 @testable import Lint
 
@@ -40,9 +41,7 @@ import Testing
         var why: String
     }
 
-    static let corpus = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/corpus/lint-cases.tsv").standardizedFileURL
+    static let corpus = PackagePaths.corpus.appendingPathComponent("lint-cases.tsv")
 
     static let rows: [Row] = {
         guard let text = try? String(contentsOf: corpus, encoding: .utf8) else { return [] }

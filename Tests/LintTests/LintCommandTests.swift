@@ -1,39 +1,16 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the real `nbship lint` binary (built by `swift build`) in temporary repositories and
 /// checks stdout, stderr and the exit code exactly.
 @Suite struct LintCommandTests {
-    static let binary = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent(".build/debug/nbship").path
+    static let binary = PackagePaths.debugBinary.path
 
-    static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+    static var binaryExists: Bool { PackagePaths.builtBinary != nil }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ arguments: [String], in directory: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["lint"] + arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+    static func run(_ arguments: [String], in directory: URL) throws -> ProcessRunner.Result {
+        try ProcessRunner.run(PackagePaths.debugBinary, arguments: ["lint"] + arguments, in: directory)
     }
 
     static func repository(_ files: [String: String], git: Bool = true) throws -> URL {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Lint
 
@@ -29,8 +30,7 @@ import Testing
         ])
     }
 
-    static let bad = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("../shared/corpus/bad").standardizedFileURL.path
+    static let bad = PackagePaths.corpus.appendingPathComponent("bad").path
 
     @Test func corpusNotebooksFromNbformat3AreReadAndTruncatedOnesLocated() throws {
         let v3 = try String(contentsOfFile: Self.bad + "/nbformat__test3.ipynb", encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Lint
 
@@ -16,8 +17,7 @@ import Testing
             (rule.description.triggeringExamples + rule.description.nonTriggeringExamples)
                 .flatMap(\.cells).map { $0.filter { $0 != RuleExample.marker } }
         }
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("fixtures/lint/repo")
+        let fixtures = PackagePaths.fixture("lint/repo")
         for name in ["Dockerfile", "requirements.txt", "pyproject.toml", "deploy/docker-compose.yml", "k8s/app.yaml",
                      "notebooks/analysis.ipynb"] {
             if let text = try? String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8) { texts.append(text) }

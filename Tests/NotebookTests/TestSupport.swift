@@ -1,19 +1,16 @@
 import Diagnostics
 import Foundation
+import TestSupport
 @testable import Notebook
 
 /// Paths and helpers shared by the notebook tests.
 enum TestSupport {
-    /// The package root (this file is `Tests/NotebookTests/TestSupport.swift`).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// `../shared/corpus` next to the package.
-    static let corpus: URL = packageRoot.appendingPathComponent("../shared/corpus").standardizedFileURL
+    static let corpus: URL = PackagePaths.corpus
 
     static let badDirectory = corpus.appendingPathComponent("bad")
 
-    static let fixtures = packageRoot.appendingPathComponent("fixtures/notebook")
+    static let fixtures = PackagePaths.fixture("notebook")
 
     /// Whether the shared corpus is present.
     static var hasCorpus: Bool {
@@ -88,46 +85,13 @@ enum TestSupport {
     }
 
     /// A Python that has nbformat: `NBSHIP_TEST_PYTHON`, else `python3`; `nil` if neither.
-    static let pythonWithNbformat: String? = {
-        let candidates = [ProcessInfo.processInfo.environment["NBSHIP_TEST_PYTHON"], "/usr/bin/env"].compactMap { $0 }
-        for candidate in candidates {
-            let arguments = candidate == "/usr/bin/env" ? ["python3", "-c", "import nbformat"] : ["-c", "import nbformat"]
-            guard FileManager.default.isExecutableFile(atPath: candidate) else { continue }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: candidate)
-            process.arguments = arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            do {
-                try process.run()
-                process.waitUntilExit()
-                if process.terminationStatus == 0 {
-                    return candidate == "/usr/bin/env" ? "python3" : candidate
-                }
-            } catch {
-                continue
-            }
-        }
-        return nil
-    }()
+    static let pythonWithNbformat: String? = [TestPython.interpreter, "python3"].first {
+        TestPython.canImport(["nbformat"], using: $0)
+    }
 
-    /// Runs a Python script with arguments and returns its standard output.
+    /// Runs a Python script with arguments and returns its standard output (stderr discarded).
     static func runPython(_ script: String, arguments: [String]) throws -> Data {
         guard let python = pythonWithNbformat else { throw CocoaError(.executableNotLoadable) }
-        let process = Process()
-        if python == "python3" {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", script] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: python)
-            process.arguments = ["-c", script] + arguments
-        }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return data
+        return try ProcessRunner.run(["/usr/bin/env", python, "-c", script] + arguments, environment: [:]).stdoutData
     }
 }

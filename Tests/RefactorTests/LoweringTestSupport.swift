@@ -1,50 +1,27 @@
 import Foundation
+import TestSupport
 
 /// Shared helpers for the lowering tests: paths, the test Python, the IPython oracle, and the
 /// code cells of the corpus and fixtures.
 enum LoweringTestSupport {
     /// The package root (two levels above this file's directory).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot: URL = PackagePaths.root
 
-    static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-    static let fixtures = packageRoot.appendingPathComponent("fixtures/lowering")
+    static let corpus = PackagePaths.corpus
+    static let fixtures = PackagePaths.fixture("lowering")
     static let oracle = packageRoot.appendingPathComponent("Tests/Oracle/ipython_lower.py")
 
     /// `NBSHIP_TEST_PYTHON`, else `python3` from `PATH`.
-    static var python: String {
-        if let configured = ProcessInfo.processInfo.environment["NBSHIP_TEST_PYTHON"], !configured.isEmpty,
-           FileManager.default.isExecutableFile(atPath: configured) {
-            return configured
-        }
-        return "python3"
-    }
+    static var python: String { TestPython.interpreter }
 
     /// Runs the test Python with arguments and stdin; returns (status, stdout).
     static func runPython(_ arguments: [String], input: Data = Data()) throws -> (Int32, Data) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python] + arguments
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(input)
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let result = try TestPython.run(arguments, environment: [:], input: .data(input))
+        return (result.status, result.stdoutData)
     }
 
     /// Whether the test Python can import IPython (the oracle needs it).
-    static let ipythonAvailable: Bool = {
-        (try? runPython(["-c", "import IPython"]).0) == 0
-    }()
+    static let ipythonAvailable: Bool = TestPython.canImport("IPython")
 
     /// A code cell and where it came from.
     struct CodeCell {

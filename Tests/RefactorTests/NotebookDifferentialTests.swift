@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Notebook
 import PythonSyntax
 import Testing
@@ -9,37 +10,17 @@ import Testing
 /// defines and reads that IPython's lowering plus CPython's `ast`/`symtable` give
 /// (Tests/Oracle/notebook_facts.py), with builtins filtered the same way.
 @Suite struct NotebookDifferentialTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let python = ProcessInfo.processInfo.environment["NBSHIP_TEST_PYTHON"] ?? "python3"
+    static let root = PackagePaths.root
+    static let python = TestPython.interpreter
 
     static func notebooks() -> [URL] {
-        let folders = [
-            root.deletingLastPathComponent().appendingPathComponent("shared/corpus/notebooks"),
-            root.appendingPathComponent("fixtures"),
-        ]
-        return folders.flatMap { folder -> [URL] in
-            guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
-            return walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "ipynb" }
-        }.sorted { $0.path < $1.path }
+        let folders = [PackagePaths.corpus.appendingPathComponent("notebooks"), PackagePaths.fixtures]
+        return folders.flatMap { PackagePaths.files(withExtension: "ipynb", under: $0) }.sorted { $0.path < $1.path }
     }
 
     static func run(_ arguments: [String], input: Data) throws -> (status: Int32, output: Data) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let stdin = Pipe()
-        let stdout = FileManager.default.temporaryDirectory.appendingPathComponent("nbship-oracle-\(UUID().uuidString).json")
-        FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: stdout) }
-        let handle = try FileHandle(forWritingTo: stdout)
-        process.standardInput = stdin
-        process.standardOutput = handle
-        try process.run()
-        stdin.fileHandleForWriting.write(input)
-        try stdin.fileHandleForWriting.close()
-        process.waitUntilExit()
-        try handle.close()
-        return (process.terminationStatus, try Data(contentsOf: stdout))
+        let result = try ProcessRunner.run(["/usr/bin/env"] + arguments, environment: [:], input: .data(input))
+        return (result.status, result.stdoutData)
     }
 
     static let oracleAvailable: Bool = {

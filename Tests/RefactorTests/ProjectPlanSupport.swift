@@ -1,13 +1,13 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Notebook
 @testable import Refactor
 
 /// Shared helpers for the ProjectPlan tests: paths, planning a notebook file or cell sources,
 /// and running Python.
 enum ProjectSupport {
-    static let packageRoot: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let packageRoot: String = PackagePaths.root.path
 
     static let corpus = packageRoot + "/../shared/corpus/notebooks"
 
@@ -36,37 +36,15 @@ enum ProjectSupport {
     }
 
     /// The interpreter for tests: `NBSHIP_TEST_PYTHON`, else `python3`.
-    static var python: String {
-        ProcessInfo.processInfo.environment["NBSHIP_TEST_PYTHON"] ?? "/usr/bin/env"
-    }
-
-    static var pythonArguments: [String] {
-        ProcessInfo.processInfo.environment["NBSHIP_TEST_PYTHON"] == nil ? ["python3"] : []
-    }
-
     /// Runs Python with arguments; returns the exit status and output.
     static func runPython(_ arguments: [String], directory: String? = nil, stdin: String? = nil, environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = pythonArguments + arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let result = try TestPython.run(
+            arguments, in: directory.map { URL(fileURLWithPath: $0) }, environment: environment,
+            input: stdin.map { .data(Data($0.utf8)) } ?? .empty)
+        return (result.status, result.stdout, result.stderr)
     }
 
     static func pythonCanImport(_ modules: String) -> Bool {
-        (try? runPython(["-c", "import \(modules)"]).status) == 0
+        TestPython.canImport(modules.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
     }
 }

@@ -1,26 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Refactor
 
 @Suite struct PythonBuiltinsTests {
     /// The interpreter the tests use (the repo's .venv via the Makefile), else python3.
-    static let python = ProcessInfo.processInfo.environment["NBSHIP_TEST_PYTHON"] ?? "/usr/bin/env"
-
     private static func pythonOutput(_ code: String) -> String? {
-        let process = Process()
-        if python == "/usr/bin/env" {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", code]
-        } else {
-            process.executableURL = URL(fileURLWithPath: python)
-            process.arguments = ["-c", code]
-        }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        guard (try? process.run()) != nil else { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+        guard let result = try? TestPython.run(["-c", code], environment: [:]), result.status == 0 else { return nil }
+        return result.stdout
     }
 
     static let interpreterIs311 = pythonOutput("import sys; print(sys.version_info[:2] == (3, 11))")?.hasPrefix("True") == true

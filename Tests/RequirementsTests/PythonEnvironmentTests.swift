@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 @testable import Requirements
 
@@ -7,17 +8,9 @@ import Testing
 struct PythonEnvironmentTests {
     /// Runs the test interpreter and returns its stdout, or `nil` when that fails.
     static func ask(_ code: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [TestPaths.python, "-c", code]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let result = try? ProcessRunner.run(["/usr/bin/env", TestPaths.python, "-c", code], environment: [:]),
+              result.status == 0 else { return nil }
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The versions of pytest and IPython in the test interpreter, asked independently.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Requirements
 
@@ -41,17 +42,10 @@ struct StandardLibraryTests {
 
     /// Runs an interpreter and returns its `sys.stdlib_module_names` and `major.minor`.
     static func realNames(_ python: String) -> (version: PythonVersion, names: [String])? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, "-c", "import sys; print('%d.%d' % sys.version_info[:2]); print('\\n'.join(sorted(sys.stdlib_module_names)))"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let script = "import sys; print('%d.%d' % sys.version_info[:2]); print('\\n'.join(sorted(sys.stdlib_module_names)))"
+        guard let result = try? ProcessRunner.run(["/usr/bin/env", python, "-c", script], environment: [:]),
+              result.status == 0 else { return nil }
+        let lines = result.stdout.split(separator: "\n").map(String.init)
         guard let first = lines.first, let version = PythonVersion(first) else { return nil }
         return (version, Array(lines.dropFirst()))
     }

@@ -1,21 +1,19 @@
 import Diagnostics
 import Foundation
+import TestSupport
 @testable import Requirements
 
 /// Paths the tests need, found from this file's location (never copied into the repo).
 enum TestPaths {
-    /// The package root (…/wt-requirements).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root.
+    static let packageRoot: URL = PackagePaths.root
     /// The shared corpus next to the package (`../shared/corpus`).
-    static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let corpus = PackagePaths.corpus
     /// The notebook folder fixture with local modules.
-    static let notebookDirectory = packageRoot.appendingPathComponent("fixtures/requirements/notebook-dir").path
+    static let notebookDirectory = PackagePaths.fixture("requirements/notebook-dir").path
 
     /// The Python the tests use: `NBSHIP_TEST_PYTHON`, else `python3`.
-    static var python: String {
-        ProcessInfo.processInfo.environment["NBSHIP_TEST_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? "python3"
-    }
+    static var python: String { TestPython.interpreter }
 }
 
 /// A deterministic environment: fixed versions and providers, counting how often it is asked.
