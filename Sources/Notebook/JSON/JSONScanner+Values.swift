@@ -43,12 +43,7 @@ extension JSONScanner {
             }
             let keyOffset = position
             let key = try scanString()
-            skipWhitespace()
-            guard let colon = current else { throw endOfFile() }
-            guard colon == UInt8(ascii: ":") else {
-                throw JSONSyntaxError(offset: position, message: "expected ':' after object key, found \(describe(at: position))")
-            }
-            position += 1
+            try skipKeySeparator()
             let childPlace = place.member(key)
             let value: JSONNode
             if childPlace == .raw {
@@ -60,16 +55,7 @@ extension JSONScanner {
                 value = try parseValue(at: childPlace, depth: depth)
             }
             members.append(JSONNode.Member(key: key, keyOffset: keyOffset, value: value))
-            skipWhitespace()
-            guard let next = current else { throw endOfFile() }
-            if next == UInt8(ascii: ",") {
-                position += 1
-            } else if next == UInt8(ascii: "}") {
-                position += 1
-                return members
-            } else {
-                throw JSONSyntaxError(offset: position, message: "expected ',' or '}' after object member, found \(describe(at: position))")
-            }
+            if try skipSeparator(orClose: .object) { return members }
         }
     }
 
@@ -85,16 +71,7 @@ extension JSONScanner {
         let elementPlace = place.element
         while true {
             elements.append(try parseValue(at: elementPlace, depth: depth))
-            skipWhitespace()
-            guard let next = current else { throw endOfFile() }
-            if next == UInt8(ascii: ",") {
-                position += 1
-            } else if next == UInt8(ascii: "]") {
-                position += 1
-                return elements
-            } else {
-                throw JSONSyntaxError(offset: position, message: "expected ',' or ']' after array element, found \(describe(at: position))")
-            }
+            if try skipSeparator(orClose: .array) { return elements }
         }
     }
 
@@ -122,23 +99,9 @@ extension JSONScanner {
                 }
                 first = false
                 try skipString()
-                skipWhitespace()
-                guard let colon = current else { throw endOfFile() }
-                guard colon == UInt8(ascii: ":") else {
-                    throw JSONSyntaxError(offset: position, message: "expected ':' after object key, found \(describe(at: position))")
-                }
-                position += 1
+                try skipKeySeparator()
                 try skipValue(depth: depth + 1)
-                skipWhitespace()
-                guard let next = current else { throw endOfFile() }
-                if next == UInt8(ascii: ",") {
-                    position += 1
-                } else if next == UInt8(ascii: "}") {
-                    position += 1
-                    return
-                } else {
-                    throw JSONSyntaxError(offset: position, message: "expected ',' or '}' after object member, found \(describe(at: position))")
-                }
+                if try skipSeparator(orClose: .object) { return }
             }
         case UInt8(ascii: "["):
             guard depth + 1 <= JSONScanner.maxDepth else { throw tooDeep(position) }
@@ -150,16 +113,7 @@ extension JSONScanner {
             }
             while true {
                 try skipValue(depth: depth + 1)
-                skipWhitespace()
-                guard let next = current else { throw endOfFile() }
-                if next == UInt8(ascii: ",") {
-                    position += 1
-                } else if next == UInt8(ascii: "]") {
-                    position += 1
-                    return
-                } else {
-                    throw JSONSyntaxError(offset: position, message: "expected ',' or ']' after array element, found \(describe(at: position))")
-                }
+                if try skipSeparator(orClose: .array) { return }
             }
         case UInt8(ascii: "\""):
             try skipString()
@@ -168,6 +122,44 @@ extension JSONScanner {
         default:
             _ = try scanLiteral()
         }
+    }
+
+    /// The kind of container whose element just ended.
+    enum Container {
+        case object, array
+    }
+
+    /// Moves past the `:` after an object key (and the whitespace before it).
+    @inline(__always)
+    private mutating func skipKeySeparator() throws(JSONSyntaxError) {
+        skipWhitespace()
+        guard let colon = current else { throw endOfFile() }
+        guard colon == UInt8(ascii: ":") else {
+            throw JSONSyntaxError(offset: position, message: "expected ':' after object key, found \(describe(at: position))")
+        }
+        position += 1
+    }
+
+    /// Moves past what follows a member or element: a `,` (returns `false`, more follow) or the
+    /// container's closing bracket (returns `true`). Shared by the parsing and skipping paths
+    /// so both report the same located errors.
+    @inline(__always)
+    private mutating func skipSeparator(orClose container: Container) throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        guard let next = current else { throw endOfFile() }
+        let close = container == .object ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        if next == UInt8(ascii: ",") {
+            position += 1
+            return false
+        }
+        if next == close {
+            position += 1
+            return true
+        }
+        let message = container == .object
+            ? "expected ',' or '}' after object member, found \(describe(at: position))"
+            : "expected ',' or ']' after array element, found \(describe(at: position))"
+        throw JSONSyntaxError(offset: position, message: message)
     }
 
     /// Parses a whole document: one value, then only whitespace.
