@@ -14,8 +14,16 @@ public struct StageClassifier: Sendable {
     /// - Parameter analysis: The output of the analyse stage.
     /// - Returns: One assignment per cell, in cell order.
     public func classify(_ analysis: NotebookAnalysis) -> [StageAssignment] {
+        classify(analysis, dataflow: DataflowGraph(analysis.cells))
+    }
+
+    /// Classifies every cell, reusing a dataflow graph the caller already built.
+    /// - Parameters:
+    ///   - analysis: The output of the analyse stage.
+    ///   - graph: `DataflowGraph(analysis.cells)`.
+    /// - Returns: One assignment per cell, in cell order.
+    public func classify(_ analysis: NotebookAnalysis, dataflow graph: DataflowGraph) -> [StageAssignment] {
         let imports = ImportIndex(analysis.cells)
-        let graph = DataflowGraph(analysis.cells)
         var decided: [Int: StageAssignment] = [:]
         var headings = HeadingContext()
         var titleSkipped = false

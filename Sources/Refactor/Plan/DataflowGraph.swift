@@ -16,6 +16,8 @@ public struct DataflowGraph: Sendable, Equatable {
 
     /// Every edge, ordered by reading cell, then name.
     public private(set) var edges: [Edge] = []
+    /// The edges leaving each cell, in the order of `edges`.
+    private var edgesFrom: [Int: [Edge]] = [:]
 
     /// Builds the graph of a notebook's code cells. Names bound by imports are left out:
     /// every generated module imports what it uses.
@@ -29,7 +31,9 @@ public struct DataflowGraph: Sendable, Equatable {
                 guard let from = lastDefinition[name], !cell.importedNames.contains(name) else { continue }
                 // A cell that reads and also defines a name may be using its own value; when an
                 // earlier cell defines it too, count the earlier one (the conservative choice).
-                edges.append(Edge(name: name, from: from, to: cell.index))
+                let edge = Edge(name: name, from: from, to: cell.index)
+                edges.append(edge)
+                edgesFrom[from, default: []].append(edge)
             }
             for name in own where !cell.importedNames.contains(name) || facts.mutates.contains(name) {
                 lastDefinition[name] = cell.index
@@ -42,6 +46,6 @@ public struct DataflowGraph: Sendable, Equatable {
 
     /// The edges leaving a cell.
     public func consumers(of cell: Int) -> [Edge] {
-        edges.filter { $0.from == cell }
+        edgesFrom[cell] ?? []
     }
 }

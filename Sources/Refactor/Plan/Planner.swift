@@ -12,8 +12,8 @@ public struct Planner: Sendable {
     /// - Returns: The plan.
     public func plan(_ notebook: Notebook, path: String) -> NotebookPlan {
         let analysis = NotebookAnalyser().analyse(notebook, path: path)
-        let assignments = StageClassifier().classify(analysis)
         let graph = DataflowGraph(analysis.cells)
+        let assignments = StageClassifier().classify(analysis, dataflow: graph)
         let stages = StageBoundary.boundaries(graph: graph, assignments: assignments)
         var requirements: [RequirementHint] = []
         for cell in analysis.codeCells {
