@@ -14,7 +14,7 @@ public enum PlanText {
         let kernel = plan.analysis.notebook.kernel
         out.append("\(plan.analysis.path): \(plan.analysis.cells.count) cells, kernel \(kernel.name ?? "unknown") (\(kernel.language ?? "python"))")
         out.append("")
-        let consumers = Dictionary(grouping: plan.dataflow.edges, by: \.from)
+        let stageOf = Dictionary(plan.assignments.map { ($0.cell, $0.stage) }, uniquingKeysWith: { first, _ in first })
         let stageWidth = Stage.allCases.map(\.rawValue.count).max() ?? 9
         for (cell, assignment) in zip(plan.analysis.cells, plan.assignments) {
             let stage = assignment.stage.rawValue.padding(toLength: stageWidth)
@@ -22,9 +22,8 @@ public enum PlanText {
             out.append("[\(cell.index)]".padding(toLength: 6) + "\(kind) \(stage)  \(assignment.reason)")
             guard cell.cell.kind == .code else { continue }
             var handsOn: [String: Set<Stage>] = [:]
-            for edge in consumers[cell.index] ?? [] {
-                guard let target = plan.assignments.first(where: { $0.cell == edge.to })?.stage,
-                      target != assignment.stage else { continue }
+            for edge in plan.dataflow.consumers(of: cell.index) {
+                guard let target = stageOf[edge.to], target != assignment.stage else { continue }
                 handsOn[edge.name, default: []].insert(target)
             }
             if !handsOn.isEmpty {
