@@ -34,6 +34,13 @@ extension ProjectPlan {
     /// - Returns: The module's text, or `nil` when the plan has no such module.
     public func pythonSource(ofModule name: String) -> String? {
         if name == "config" { return configSource() }
+        return moduleText(named: name)?.rendered
+    }
+
+    /// A module (not `config`) split into docstring, imports and top-level blocks.
+    /// - Parameter name: The module name (`data`, `train`, …).
+    /// - Returns: The pieces, or `nil` when the plan has no such module.
+    public func moduleText(named name: String) -> ModuleText? {
         guard let module = module(named: name) else { return nil }
         var imports = module.imports
         if name == "inference", let format = artifacts.first?.format {
@@ -42,9 +49,8 @@ extension ProjectPlan {
         let external = ImportLine.sorted(imports.filter { !$0.hasPrefix("from .") })
         var seen: Set<String> = []
         let own = imports.filter { $0.hasPrefix("from .") && seen.insert($0).inserted }
-        var blocks: [String] = ["\"\"\"The \(name) stage of \(notebook.split(separator: "/").last ?? "the notebook").\"\"\""]
-        if !(external + own).isEmpty { blocks.append((external + own).joined(separator: "\n")) }
-        blocks += module.definitions.map(\.source)
+        let docstring = "\"\"\"The \(name) stage of \(notebook.split(separator: "/").last ?? "the notebook").\"\"\""
+        var blocks = module.definitions.map(\.source)
         if name == "inference", let artifact = artifacts.first {
             switch artifact.format {
             case .joblib: blocks.append("def load_model(path):\n    return joblib.load(path)")
@@ -57,6 +63,6 @@ extension ProjectPlan {
             blocks.append("def main():\n" + (run.imports + run.lines).map { "    " + $0 }.joined(separator: "\n"))
             blocks.append("if __name__ == \"__main__\":\n    main()")
         }
-        return blocks.joined(separator: "\n\n\n") + "\n"
+        return ModuleText(docstring: docstring, imports: external + own, blocks: blocks)
     }
 }

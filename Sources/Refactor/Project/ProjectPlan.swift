@@ -25,11 +25,13 @@ public struct ProjectPlan: Sendable, Equatable, Codable {
     public var exploration: [ExplorationCell]
     /// Requirements the notebook states (`!pip install …`).
     public var requirements: [RequirementHint]
+    /// What the saved model is fitted on, when the planner can tell (`nil` otherwise).
+    public var modelInput: ModelInput?
 
     /// Creates a plan.
     public init(notebook: String, packageName: String, distributionName: String, config: ProjectConfig, modules: [ProjectModule],
                 trainMain: PipelineRun, inferenceMain: PipelineRun, artifacts: [ModelArtifact], exploration: [ExplorationCell],
-                requirements: [RequirementHint]) {
+                requirements: [RequirementHint], modelInput: ModelInput? = nil) {
         self.notebook = notebook
         self.packageName = packageName
         self.distributionName = distributionName
@@ -40,6 +42,7 @@ public struct ProjectPlan: Sendable, Equatable, Codable {
         self.artifacts = artifacts
         self.exploration = exploration
         self.requirements = requirements
+        self.modelInput = modelInput
     }
 
     /// The module with a name (`data`, `train`, …), if the plan has it.
