@@ -24,7 +24,7 @@ let package = Package(
             name: "nbship",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image", "Emit", "Course",
+                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image", "Emit", "Course", "Convert", "Requirements",
             ]
         ),
         .target(name: "Diagnostics"),
@@ -59,6 +59,11 @@ let package = Package(
         ),
         // Course material: student versions of solution notebooks (nbgrader markers), leak check.
         .target(name: "Course", dependencies: ["Diagnostics", "Notebook", "Emit"]),
+        // `convert`: a notebook's project plan, pins and templates → the files of a project.
+        .target(name: "Convert", dependencies: [
+            "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Requirements", "Emit", "Course",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
 
         // Shared test helpers (paths, processes, the test Python, golden files); no product
         // exposes it, so it never ships in the binary.

@@ -1,0 +1,130 @@
+import Course
+import Notebook
+import PythonSyntax
+import Refactor
+
+/// `notebooks/explore.ipynb`: the notebook's exploration cells (plots, tables, displays),
+/// after a first cell that imports what they use and computes what they read by calling the
+/// package's stage functions.
+struct ExploreNotebook {
+    var plan: ProjectPlan
+    var notebook: NotebookPlan
+
+    /// The notebook as nbformat 4.5 JSON, laid out the way Jupyter writes it.
+    func json() -> String {
+        var cells: [JSONValue] = [markdown(
+            "# Exploring \(plan.notebook.split(separator: "/").last ?? "the notebook")\n\n"
+                + "The exploration cells of the original notebook, kept out of the `\(plan.packageName)` package. "
+                + "The first cell imports what they use and computes what they read by calling the package's stage functions.",
+            index: 0)]
+        cells.append(code(setupSource(), index: 1))
+        for (offset, cell) in plan.exploration.enumerated() {
+            cells.append(code(cell.source, index: offset + 2))
+        }
+        let document = JSONValue.object([
+            JSONMember(key: "cells", value: .array(cells)),
+            JSONMember(key: "metadata", value: .object([
+                JSONMember(key: "kernelspec", value: .object([
+                    JSONMember(key: "display_name", value: .string("Python 3")),
+                    JSONMember(key: "language", value: .string("python")),
+                    JSONMember(key: "name", value: .string("python3")),
+                ])),
+                JSONMember(key: "language_info", value: .object([JSONMember(key: "name", value: .string("python"))])),
+            ])),
+            JSONMember(key: "nbformat", value: .number("4")),
+            JSONMember(key: "nbformat_minor", value: .number("5")),
+        ])
+        return JupyterJSON.serialize(document)
+    }
+
+    /// Imports of the original notebook, the package names the exploration uses, and the
+    /// stage-function calls up to the last one providing a value it reads.
+    func setupSource() -> String {
+        var lines: [String] = []
+        var seen: Set<String> = []
+        for cell in notebook.analysis.cells {
+            for fact in cell.facts?.imports ?? [] {
+                let line = Self.importText(fact)
+                if seen.insert(line).inserted { lines.append(line) }
+            }
+        }
+        let sources = plan.exploration.map(\.source).joined(separator: "\n")
+        let configNames = ["DATA_DIR", "ARTIFACTS_DIR"] + plan.config.entries.map(\.name)
+        let usedConfig = configNames.filter { Self.mentions(sources, $0) }
+        if !usedConfig.isEmpty { lines.append("from \(plan.packageName).config import \(usedConfig.joined(separator: ", "))") }
+        for module in plan.modules {
+            let used = module.definitions.map(\.name).filter { Self.mentions(sources, $0) }
+            if !used.isEmpty { lines.append("from \(plan.packageName).\(module.name) import \(used.joined(separator: ", "))") }
+        }
+        let needed = Set(plan.exploration.flatMap(\.inputs).map(\.providedBy))
+        let functions = plan.functions.filter { plan.trainMain.lines.contains($0.call) }
+        var calls: [StageFunction] = []
+        if let last = functions.lastIndex(where: { needed.contains($0.name) }) {
+            calls = Array(functions[...last])
+        }
+        for function in calls {
+            lines.append("from \(plan.packageName).\(function.module) import \(function.name)")
+        }
+        if !calls.isEmpty { lines.append("") }
+        lines += calls.map(\.call)
+        let missing = needed.subtracting(calls.map(\.name)).sorted()
+        for name in missing {
+            lines.append("# values from \(name)() need a trained model: run `python -m \(plan.packageName).train` first")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func importText(_ fact: ImportFact) -> String {
+        let alias = fact.alias.map { " as \($0)" } ?? ""
+        guard let name = fact.name else { return "import \(fact.module)\(alias)" }
+        return "from \(fact.module) import \(name)\(alias)"
+    }
+
+    /// Whether `name` occurs in `text` as a whole identifier.
+    static func mentions(_ text: String, _ name: String) -> Bool {
+        var searchStart = text.startIndex
+        while let range = text.range(of: name, range: searchStart..<text.endIndex) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            let isIdentifier: (Character?) -> Bool = { $0.map { $0 == "_" || $0.isLetter || $0.isNumber } ?? false }
+            if !isIdentifier(before), !isIdentifier(after) { return true }
+            searchStart = range.upperBound
+        }
+        return false
+    }
+
+    private func markdown(_ text: String, index: Int) -> JSONValue {
+        .object([
+            JSONMember(key: "cell_type", value: .string("markdown")),
+            JSONMember(key: "id", value: .string("explore-\(index)")),
+            JSONMember(key: "metadata", value: .object([])),
+            JSONMember(key: "source", value: Self.sourceLines(text)),
+        ])
+    }
+
+    private func code(_ text: String, index: Int) -> JSONValue {
+        .object([
+            JSONMember(key: "cell_type", value: .string("code")),
+            JSONMember(key: "execution_count", value: .null),
+            JSONMember(key: "id", value: .string("explore-\(index)")),
+            JSONMember(key: "metadata", value: .object([])),
+            JSONMember(key: "outputs", value: .array([])),
+            JSONMember(key: "source", value: Self.sourceLines(text)),
+        ])
+    }
+
+    /// A cell source the way nbformat stores it: lines, each but the last ending in `\n`.
+    static func sourceLines(_ text: String) -> JSONValue {
+        var lines: [JSONValue] = []
+        var current = ""
+        for character in text {
+            current.append(character)
+            if character == "\n" {
+                lines.append(.string(current))
+                current = ""
+            }
+        }
+        if !current.isEmpty { lines.append(.string(current)) }
+        return .array(lines)
+    }
+}

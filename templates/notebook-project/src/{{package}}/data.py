@@ -1,0 +1,11 @@
+{{#data}}
+{{{docstring}}}
+{{#imports}}
+{{{.}}}
+{{/imports}}
+{{#blocks}}
+
+
+{{{.}}}
+{{/blocks}}
+{{/data}}

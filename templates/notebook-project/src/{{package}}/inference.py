@@ -1,0 +1,11 @@
+{{#inference}}
+{{{docstring}}}
+{{#imports}}
+{{{.}}}
+{{/imports}}
+{{#blocks}}
+
+
+{{{.}}}
+{{/blocks}}
+{{/inference}}

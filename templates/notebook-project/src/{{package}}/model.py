@@ -1,0 +1,11 @@
+{{#model}}
+{{{docstring}}}
+{{#imports}}
+{{{.}}}
+{{/imports}}
+{{#blocks}}
+
+
+{{{.}}}
+{{/blocks}}
+{{/model}}

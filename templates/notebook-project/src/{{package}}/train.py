@@ -1,0 +1,11 @@
+{{#train}}
+{{{docstring}}}
+{{#imports}}
+{{{.}}}
+{{/imports}}
+{{#blocks}}
+
+
+{{{.}}}
+{{/blocks}}
+{{/train}}
