@@ -14,7 +14,7 @@ export NBSHIP_TEST_PYTHON := $(abspath $(VPY))
 all: build
 
 help:
-	@echo "make demo   - set up, build, and run nbship on the bundled example notebook"
+	@echo "make demo   - set up, build, convert the bundled notebook, run its tests and pipeline"
 	@echo "make test   - set up, build, and run the whole test suite (Swift Testing + real tools)"
 	@echo "make bench  - measure nbship against its peers (ratios from one run)"
 	@echo "make fuzz   - run the libFuzzer targets (FUZZ_SECONDS each, default 600)"
@@ -49,8 +49,13 @@ build: setup-build
 test: setup setup-system build
 	$(SWIFT) test
 
+DEMO_OUT     := demo-out/churn
+
 demo: setup build
 	$(NBSHIP) plan $(DEMO_NB)
+	$(NBSHIP) convert $(DEMO_NB) -o $(DEMO_OUT) --python $(VPY) --force
+	cd $(DEMO_OUT) && MPLBACKEND=Agg $(abspath $(VPY)) -m pytest -q -p no:cacheprovider
+	cd $(DEMO_OUT) && MPLBACKEND=Agg PYTHONPATH=src $(abspath $(VPY)) -m churn.train
 
 # Benchmarks need the peers too (soorgeon, hadolint), installed into the same venv.
 $(VENV)/.stamp-bench: $(VENV)/.stamp-test requirements-bench.txt
@@ -71,4 +76,4 @@ fuzz: setup-build
 	bash fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
-	rm -rf .build $(VENV)
+	rm -rf .build $(VENV) demo-out

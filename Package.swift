@@ -78,6 +78,7 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"], exclude: ["gzip_oracle.py"]),
         .testTarget(name: "ImageTests", dependencies: ["Image", "Archive", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Diagnostics", "TestSupport"]),
+        .testTarget(name: "ConvertTests", dependencies: ["Convert", "Refactor", "Requirements", "Emit", "Notebook", "Diagnostics", "TestSupport"]),
         .testTarget(name: "EmitTests", dependencies: ["Emit", "Diagnostics", "TestSupport"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "Emit", "Notebook", "Diagnostics", "TestSupport"]),
     ]

@@ -68,12 +68,15 @@ public struct Converter: Sendable {
             let name = local.hasSuffix("/") ? String(local.dropLast()) : local
             copies.append(FileCopy(source: Self.join(directory, name), path: "src/" + (name.split(separator: "/").last.map(String.init) ?? name), size: 0))
         }
+        let standardLibrary = resolver.standardLibrary
+        let version = options.pythonVersion
+        let importBlock = ImportBlock(package: plan.packageName) { standardLibrary.contains($0, in: version) }
         let viewModel = ProjectViewModel(
             plan: plan, requirements: requirements, notebookName: String(path.split(separator: "/").last ?? Substring(path)),
             notebookSHA256: notebookSHA256, baseImage: options.baseImage ?? BaseImageChoice.defaultImage(for: options.pythonVersion),
-            locked: options.lock, copies: copies)
+            locked: options.lock, copies: copies, imports: importBlock)
         var files = try TemplateRenderer().render(template, viewModel: viewModel.build())
-        files.append(GeneratedFile(path: "notebooks/explore.ipynb", contents: ExploreNotebook(plan: plan, notebook: notebookPlan).json()))
+        files.append(GeneratedFile(path: "notebooks/explore.ipynb", contents: ExploreNotebook(plan: plan, notebook: notebookPlan, imports: importBlock).json()))
         files.sort { $0.path < $1.path }
         copies = Dictionary(copies.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }).values.sorted { $0.path < $1.path }
         return ConvertedProject(plan: plan, requirements: requirements, files: files, copies: copies, diagnostics: diagnostics)

@@ -9,6 +9,7 @@ import Refactor
 struct ExploreNotebook {
     var plan: ProjectPlan
     var notebook: NotebookPlan
+    var imports: ImportBlock
 
     /// The notebook as nbformat 4.5 JSON, laid out the way Jupyter writes it.
     func json() -> String {
@@ -40,21 +41,20 @@ struct ExploreNotebook {
     /// Imports of the original notebook, the package names the exploration uses, and the
     /// stage-function calls up to the last one providing a value it reads.
     func setupSource() -> String {
-        var lines: [String] = []
-        var seen: Set<String> = []
+        let sources = plan.exploration.map(\.source).joined(separator: "\n")
+        var importLines: [String] = []
         for cell in notebook.analysis.cells {
             for fact in cell.facts?.imports ?? [] {
-                let line = Self.importText(fact)
-                if seen.insert(line).inserted { lines.append(line) }
+                let bound = fact.alias ?? fact.name ?? String(fact.module.split(separator: ".").first ?? "")
+                if bound == "*" || GeneratedLines.mentions(sources, bound) { importLines.append(Self.importText(fact)) }
             }
         }
-        let sources = plan.exploration.map(\.source).joined(separator: "\n")
         let configNames = ["DATA_DIR", "ARTIFACTS_DIR"] + plan.config.entries.map(\.name)
-        let usedConfig = configNames.filter { Self.mentions(sources, $0) }
-        if !usedConfig.isEmpty { lines.append("from \(plan.packageName).config import \(usedConfig.joined(separator: ", "))") }
+        let usedConfig = configNames.filter { GeneratedLines.mentions(sources, $0) }
+        if !usedConfig.isEmpty { importLines.append("from \(plan.packageName).config import \(usedConfig.joined(separator: ", "))") }
         for module in plan.modules {
-            let used = module.definitions.map(\.name).filter { Self.mentions(sources, $0) }
-            if !used.isEmpty { lines.append("from \(plan.packageName).\(module.name) import \(used.joined(separator: ", "))") }
+            let used = module.definitions.map(\.name).filter { GeneratedLines.mentions(sources, $0) }
+            if !used.isEmpty { importLines.append("from \(plan.packageName).\(module.name) import \(used.joined(separator: ", "))") }
         }
         let needed = Set(plan.exploration.flatMap(\.inputs).map(\.providedBy))
         let functions = plan.functions.filter { plan.trainMain.lines.contains($0.call) }
@@ -62,10 +62,9 @@ struct ExploreNotebook {
         if let last = functions.lastIndex(where: { needed.contains($0.name) }) {
             calls = Array(functions[...last])
         }
-        for function in calls {
-            lines.append("from \(plan.packageName).\(function.module) import \(function.name)")
-        }
-        if !calls.isEmpty { lines.append("") }
+        importLines += calls.map { "from \(plan.packageName).\($0.module) import \($0.name)" }
+        var lines = imports.format(importLines)
+        if !calls.isEmpty, !lines.isEmpty { lines.append("") }
         lines += calls.map(\.call)
         let missing = needed.subtracting(calls.map(\.name)).sorted()
         for name in missing {
@@ -78,19 +77,6 @@ struct ExploreNotebook {
         let alias = fact.alias.map { " as \($0)" } ?? ""
         guard let name = fact.name else { return "import \(fact.module)\(alias)" }
         return "from \(fact.module) import \(name)\(alias)"
-    }
-
-    /// Whether `name` occurs in `text` as a whole identifier.
-    static func mentions(_ text: String, _ name: String) -> Bool {
-        var searchStart = text.startIndex
-        while let range = text.range(of: name, range: searchStart..<text.endIndex) {
-            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
-            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
-            let isIdentifier: (Character?) -> Bool = { $0.map { $0 == "_" || $0.isLetter || $0.isNumber } ?? false }
-            if !isIdentifier(before), !isIdentifier(after) { return true }
-            searchStart = range.upperBound
-        }
-        return false
     }
 
     private func markdown(_ text: String, index: Int) -> JSONValue {

@@ -12,6 +12,7 @@ struct ProjectViewModel {
     var baseImage: String
     var locked: Bool
     var copies: [FileCopy]
+    var imports: ImportBlock
 
     /// The view model.
     func build() -> [String: Any] {
@@ -46,7 +47,8 @@ struct ProjectViewModel {
             "has_model": hasModel,
             "model_file": modelFile,
             "artifacts": hasTrainMain ? plan.artifacts.map { ["file": String($0.path.split(separator: "/").last ?? "")] } : [],
-            "has_pandas": requirements.runtimeNeeds("pandas"),
+            "has_pandas": hasModel && requirements.runtimeNeeds("pandas"),
+            "union_syntax": requirements.pythonVersion >= PythonVersion(3, 10),
             "module_rows": moduleRows(),
         ]
         for name in ["common", "data", "model", "train", "inference"] {
@@ -74,8 +76,8 @@ struct ProjectViewModel {
         if hasModel, let input = plan.modelInput {
             model["model_input"] = [
                 "name": input.name,
-                "imports": input.run.imports.map(absolute),
-                "lines": input.run.lines,
+                "imports": imports.format(input.run.imports.map(absolute)),
+                "lines": GeneratedLines.markingUnread(input.run.lines, alsoReadBy: input.name),
             ] as [String: Any]
         }
         return model
@@ -93,7 +95,7 @@ struct ProjectViewModel {
 
     private func moduleView(_ name: String) -> [String: Any] {
         guard let text = plan.moduleText(named: name) else { return [:] }
-        return ["docstring": text.docstring, "imports": text.imports, "blocks": text.blocks]
+        return ["docstring": text.docstring, "imports": imports.format(text.imports), "blocks": text.blocks]
     }
 
     /// `from .data import load_data` → `from churn.data import load_data` (tests import the

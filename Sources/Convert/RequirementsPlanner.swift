@@ -50,9 +50,10 @@ struct RequirementsPlanner {
         var runtime: [PinnedRequirement] = []
         var explore: [PinnedRequirement] = []
         var dev: [PinnedRequirement] = []
+        let required = Set(options.requires.compactMap { try? Requirement(parsing: $0).normalizedName })
         for pin in resolved.requirements {
             let roots = Set(pin.imports.map { String($0.split(separator: ".").first ?? "") })
-            if roots.isEmpty || !roots.isDisjoint(with: pipelineRoots) || !roots.isDisjoint(with: servingRoots) {
+            if roots.isEmpty || required.contains(pin.name) || !roots.isDisjoint(with: pipelineRoots) || !roots.isDisjoint(with: servingRoots) {
                 runtime.append(pin)
             } else if !roots.isDisjoint(with: devRoots), roots.isDisjoint(with: notebookRoots) {
                 dev.append(pin)

@@ -14,7 +14,8 @@ struct NewCommandTests {
         let result = try Self.nbship(["templates"], environment: ["NBSHIP_TEMPLATES": ""])
         #expect(result.status == 0, "\(result.stderr)")
         let names = result.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(names == ["ml-project", "ml-service"])
+        #expect(names == ["ml-project", "ml-service", "notebook-project"])
+        #expect(result.stdout.contains("(used by nbship convert)"))
     }
 
     @Test func missingVariablesWithoutATerminalExitTwoAndWriteNothing() throws {
@@ -71,7 +72,7 @@ struct NewCommandTests {
         let listed = try Self.nbship(["templates", "--templates", templates.path])
         #expect(listed.stdout == "lab  a weekly lab\n")
         let viaEnvironment = try Self.nbship(["templates"], environment: ["NBSHIP_TEMPLATES": templates.path])
-        #expect(viaEnvironment.stdout.hasPrefix("lab         a weekly lab\nml-project  "))
+        #expect(viaEnvironment.stdout.hasPrefix("lab               a weekly lab\nml-project        "))
 
         let target = root.appendingPathComponent("out")
         let made = try Self.nbship(["new", "lab", target.path, "--templates", templates.path, "--set", "week=3"])
@@ -132,5 +133,18 @@ struct NewCommandTests {
             files[String(url.path.dropFirst(root.path.count))] = try String(contentsOf: url, encoding: .utf8)
         }
         return files
+    }
+}
+
+/// `nbship new` refuses the template `convert` renders, pointing at `convert --templates`.
+@Suite struct NewRefusesConvertTemplatesTests {
+    @Test func newRefusesTheConvertTemplate() throws {
+        let root = try PackagePaths.temporaryDirectory(prefix: "nbship-emit")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try NewCommandTests.nbship(["new", "notebook-project", root.appendingPathComponent("out").path], environment: ["NBSHIP_TEMPLATES": ""])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("template.toml:1:1: error: template 'notebook-project' is rendered from a notebook, not from variables [template.wrong-kind]"), "\(result.stderr)")
+        #expect(result.stderr.contains("nbship convert NOTEBOOK --templates"))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
     }
 }

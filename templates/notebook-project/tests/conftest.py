@@ -8,12 +8,12 @@ import pytest
 os.environ.setdefault("MPLBACKEND", "Agg")
 {{#has_train_main}}
 
-from {{package}} import config, train  # noqa: E402
-
 
 @pytest.fixture(scope="session")
 def trained(tmp_path_factory):
     """Runs `train.main()` once; config.ARTIFACTS_DIR points at the folder it saved to."""
+    from {{package}} import config, train
+
     folder = tmp_path_factory.mktemp("artifacts")
     patch = pytest.MonkeyPatch()
     patch.setattr(config, "ARTIFACTS_DIR", folder)

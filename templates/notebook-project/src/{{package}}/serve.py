@@ -4,17 +4,19 @@ Serve it with `uvicorn {{package}}.serve:app`.{{#has_model}} The model is the on
 `python -m {{package}}.train` saves ({{model_file}} in config.ARTIFACTS_DIR), loaded on the
 first prediction.{{/has_model}}
 """
+{{#has_model}}
 import math
-from typing import Any, Union
+{{/has_model}}
+from typing import Any{{^union_syntax}}, Union{{/union_syntax}}
 
 {{#has_pandas}}
 import pandas as pd
 {{/has_pandas}}
 from fastapi import FastAPI, HTTPException
 from pydantic import BaseModel
+{{#has_model}}
 
 from . import config
-{{#has_model}}
 from .inference import load_model, predict
 {{/has_model}}
 
@@ -22,7 +24,7 @@ from .inference import load_model, predict
 class PredictRequest(BaseModel):
     """Rows to predict: each a mapping of feature name to value, or a list of values."""
 
-    rows: list[Union[dict[str, Any], list[Any]]]
+    rows: list[{{#union_syntax}}dict[str, Any] | list[Any]{{/union_syntax}}{{^union_syntax}}Union[dict[str, Any], list[Any]]{{/union_syntax}}]
 
 
 class PredictResponse(BaseModel):
