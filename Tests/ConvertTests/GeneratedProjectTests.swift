@@ -10,6 +10,7 @@ import TestSupport
         "../shared/corpus/notebooks/edge-cases/edge_inplace_mutation.ipynb",
         "../shared/corpus/notebooks/edge-cases/edge_global_in_function.ipynb",
         "../shared/corpus/notebooks/edge-cases/edge_star_import.ipynb",
+        "fixtures/local-module/local_module.ipynb",
     ]
     static let hasStack = TestPython.canImport("pandas", "sklearn", "fastapi", "httpx", "pytest", "joblib")
     static let venvBin = URL(fileURLWithPath: TestPython.interpreter).deletingLastPathComponent()
@@ -39,6 +40,9 @@ import TestSupport
         let pytest = try TestPython.run(["-m", "pytest", "-q", "-p", "no:cacheprovider"], in: project, environment: environment)
         #expect(pytest.status == 0, "\(notebook): pytest failed\n\(pytest.stdout.suffix(3000))\n\(pytest.stderr.suffix(2000))")
         #expect(pytest.stdout.contains(" passed"), "\(pytest.stdout)")
+        if notebook.hasSuffix("local_module.ipynb") {
+            #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("src/helpers.py").path), "the local module is copied")
+        }
         let elsewhere = try PackagePaths.temporaryDirectory(prefix: "nbship-elsewhere")
         defer { try? FileManager.default.removeItem(at: elsewhere) }
         var pathEnvironment = environment
