@@ -49,6 +49,19 @@ import TestSupport
         pathEnvironment["PYTHONPATH"] = project.appendingPathComponent("src").path
         let train = try TestPython.run(["-m", "\(package).train"], in: elsewhere, environment: pathEnvironment)
         #expect(train.status == 0, "\(notebook): train failed\n\(train.stderr.suffix(2000))")
+        // The exploration notebook runs too (its magics aside), from its own folder.
+        let explore = """
+            import json, sys
+            cells = json.load(open("explore.ipynb"))["cells"]
+            code = [c for c in cells if c["cell_type"] == "code"]
+            assert code, "no code cells"
+            for cell in code:
+                lines = [l for l in "".join(cell["source"]).split("\\n") if not l.lstrip().startswith(("%", "!"))]
+                exec(compile("\\n".join(lines), "explore.ipynb", "exec"), globals())
+            print("explored", len(code))
+            """
+        let explored = try TestPython.run(["-c", explore], in: project.appendingPathComponent("notebooks"), environment: pathEnvironment)
+        #expect(explored.status == 0 && explored.stdout.contains("explored"), "\(notebook): explore.ipynb failed\n\(explored.stderr.suffix(2000))")
         let inference = try TestPython.run(["-m", "\(package).inference"], in: elsewhere, environment: pathEnvironment)
         #expect(inference.status == 0 || !FileManager.default.fileExists(atPath: project.appendingPathComponent("src/\(package)/inference.py").path),
                 "\(notebook): inference failed\n\(inference.stderr.suffix(2000))")
