@@ -70,7 +70,8 @@ public struct Converter: Sendable {
         }
         let standardLibrary = resolver.standardLibrary
         let version = options.pythonVersion
-        let importBlock = ImportBlock(package: plan.packageName) { standardLibrary.contains($0, in: version) }
+        let locals = requirements.localModules.compactMap { $0.path == nil ? nil : $0.importName.split(separator: ".").first.map(String.init) }
+        let importBlock = ImportBlock(firstParty: Set([plan.packageName] + locals)) { standardLibrary.contains($0, in: version) }
         let viewModel = ProjectViewModel(
             plan: plan, requirements: requirements, notebookName: String(path.split(separator: "/").last ?? Substring(path)),
             notebookSHA256: notebookSHA256, baseImage: options.baseImage ?? BaseImageChoice.defaultImage(for: options.pythonVersion),

@@ -5,8 +5,9 @@
 /// merged into one statement (constants, then classes, then the rest), aliased names on their
 /// own; statements longer than 88 characters wrapped in parentheses, one name per line.
 struct ImportBlock: Sendable {
-    /// The generated package's name (its imports are first-party).
-    var package: String
+    /// The generated package's name and the local modules copied beside it in `src/`
+    /// (their imports are first-party).
+    var firstParty: Set<String>
     /// Whether a top-level module is in the standard library of the target Python.
     var isStandardLibrary: @Sendable (String) -> Bool
 
@@ -40,7 +41,7 @@ struct ImportBlock: Sendable {
         if module.hasPrefix(".") { return 4 }
         let root = String(module.split(separator: ".").first ?? "")
         if root == "__future__" { return 0 }
-        if root == package { return 3 }
+        if firstParty.contains(root) { return 3 }
         return isStandardLibrary(root) ? 1 : 2
     }
 

@@ -72,6 +72,13 @@ struct ProjectViewModel {
         let definitions = plan.module(named: "model")?.definitions.filter { $0.kind != .global }.map(\.name) ?? []
         model["model_definitions"] = definitions
         model["has_model_definitions"] = !definitions.isEmpty
+        let csvFiles = copies.filter { $0.path.lowercased().hasSuffix(".csv") }.map(\.source)
+        let schema = hasModel && requirements.runtimeNeeds("pandas") ? FeatureSchema.find(in: plan, csvFiles: csvFiles) : nil
+        model["has_features"] = schema != nil
+        model["has_aliases"] = schema?.features.contains { $0.column != $0.field } ?? false
+        model["features"] = (schema?.features ?? []).map { feature -> [String: Any] in
+            ["column": feature.column, "field": feature.field, "type": feature.type, "has_alias": feature.column != feature.field]
+        }
         model["model_input"] = false
         if hasModel, let input = plan.modelInput {
             model["model_input"] = [

@@ -3,6 +3,7 @@ import Convert
 import Diagnostics
 import Emit
 import Foundation
+import Lint
 import Notebook
 import Refactor
 import Requirements
@@ -76,6 +77,7 @@ extension NBShip {
         }
 
         private func convert() throws(DiagnosticError) {
+            if let base { try Self.checkBase(base) }
             let read = try NotebookInput.read(notebook)
             let digest = try FileDigest.sha256(path: notebook)
             let environment = ProcessInfo.processInfo.environment
@@ -143,6 +145,22 @@ extension NBShip {
             if input.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
                 throw DiagnosticError(.error("output.contains-input", "the output folder '\(destination)' holds the notebook itself",
                                              notes: ["write the project somewhere else with -o DIR"]))
+            }
+        }
+
+        /// A `--base` that floats (no tag, `latest`) or does not parse is refused: the
+        /// generated Dockerfile must pass `nbship lint`.
+        static func checkBase(_ base: String) throws(DiagnosticError) {
+            let reference: ImageReference
+            do {
+                reference = try ImageReference.parse(base)
+            } catch {
+                throw DiagnosticError(.error("convert.invalid-base", "--base '\(base)' is not an image reference: \(error.description)"))
+            }
+            if reference.isPinnedByDigest { return }
+            if reference.tag == nil || reference.tag?.lowercased() == "latest" {
+                throw DiagnosticError(.error("convert.floating-base", "--base '\(base)' floats: name a version tag (and a digest)",
+                                             notes: ["for example --base python:3.11.11-slim-bookworm"]))
             }
         }
 

@@ -129,3 +129,16 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("churn/src/churn/train.py").path))
     }
 }
+
+/// `--base` must not float: the Dockerfile convert writes has to lint clean.
+@Suite struct ConvertBaseTests {
+    @Test(arguments: ["python", "python:latest", "python:LATEST", "localhost:5000/python", "Not A Reference"])
+    func aFloatingOrInvalidBaseIsRefused(base: String) throws {
+        let root = try PackagePaths.temporaryDirectory(prefix: "nbship-convert")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try ConvertCommandTests.convert([ConvertCommandTests.demo, "-o", root.appendingPathComponent("out").path, "--base", base])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("[convert.floating-base]") || result.stderr.contains("[convert.invalid-base]"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
+    }
+}

@@ -10,6 +10,7 @@ import TestSupport
         "../shared/corpus/notebooks/edge-cases/edge_inplace_mutation.ipynb",
         "../shared/corpus/notebooks/edge-cases/edge_global_in_function.ipynb",
         "../shared/corpus/notebooks/edge-cases/edge_star_import.ipynb",
+        "fixtures/local-module/local_module.ipynb",
     ]
     static let hasStack = TestPython.canImport("pandas", "sklearn", "fastapi", "httpx", "pytest", "joblib")
     static let venvBin = URL(fileURLWithPath: TestPython.interpreter).deletingLastPathComponent()
@@ -39,12 +40,28 @@ import TestSupport
         let pytest = try TestPython.run(["-m", "pytest", "-q", "-p", "no:cacheprovider"], in: project, environment: environment)
         #expect(pytest.status == 0, "\(notebook): pytest failed\n\(pytest.stdout.suffix(3000))\n\(pytest.stderr.suffix(2000))")
         #expect(pytest.stdout.contains(" passed"), "\(pytest.stdout)")
+        if notebook.hasSuffix("local_module.ipynb") {
+            #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("src/helpers.py").path), "the local module is copied")
+        }
         let elsewhere = try PackagePaths.temporaryDirectory(prefix: "nbship-elsewhere")
         defer { try? FileManager.default.removeItem(at: elsewhere) }
         var pathEnvironment = environment
         pathEnvironment["PYTHONPATH"] = project.appendingPathComponent("src").path
         let train = try TestPython.run(["-m", "\(package).train"], in: elsewhere, environment: pathEnvironment)
         #expect(train.status == 0, "\(notebook): train failed\n\(train.stderr.suffix(2000))")
+        // The exploration notebook runs too (its magics aside), from its own folder.
+        let explore = """
+            import json, sys
+            cells = json.load(open("explore.ipynb"))["cells"]
+            code = [c for c in cells if c["cell_type"] == "code"]
+            assert code, "no code cells"
+            for cell in code:
+                lines = [l for l in "".join(cell["source"]).split("\\n") if not l.lstrip().startswith(("%", "!"))]
+                exec(compile("\\n".join(lines), "explore.ipynb", "exec"), globals())
+            print("explored", len(code))
+            """
+        let explored = try TestPython.run(["-c", explore], in: project.appendingPathComponent("notebooks"), environment: pathEnvironment)
+        #expect(explored.status == 0 && explored.stdout.contains("explored"), "\(notebook): explore.ipynb failed\n\(explored.stderr.suffix(2000))")
         let inference = try TestPython.run(["-m", "\(package).inference"], in: elsewhere, environment: pathEnvironment)
         #expect(inference.status == 0 || !FileManager.default.fileExists(atPath: project.appendingPathComponent("src/\(package)/inference.py").path),
                 "\(notebook): inference failed\n\(inference.stderr.suffix(2000))")

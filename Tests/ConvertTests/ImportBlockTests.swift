@@ -5,18 +5,18 @@ import TestSupport
 
 /// Import statements laid out the way ruff's isort rules (I001) expect.
 @Suite struct ImportBlockTests {
-    static let block = ImportBlock(package: "churn") { ["os", "sys", "math", "typing", "pathlib", "collections"].contains($0) }
+    static let block = ImportBlock(firstParty: ["churn", "helpers"]) { ["os", "sys", "math", "typing", "pathlib", "collections"].contains($0) }
 
     @Test func sectionsAreSeparatedAndSorted() {
         let lines = Self.block.format([
             "from .config import SEED", "import pandas as pd", "from sklearn.metrics import accuracy_score", "import os",
-            "from churn.data import load_data", "from __future__ import annotations", "import Bio", "from .common import helper",
+            "from churn.data import load_data", "from __future__ import annotations", "import Bio", "from .common import helper", "from helpers import double",
         ])
         #expect(lines == [
             "from __future__ import annotations", "",
             "import os", "",
             "import Bio", "import pandas as pd", "from sklearn.metrics import accuracy_score", "",
-            "from churn.data import load_data", "",
+            "from churn.data import load_data", "from helpers import double", "",
             "from .common import helper", "from .config import SEED",
         ])
     }

@@ -37,6 +37,13 @@ def to_rows(sample):
     return [row if isinstance(row, list) else [row] for row in values]
 
 
+{{#has_features}}
+def test_predict_rejects_a_row_without_its_features(trained):
+    response = client.post("/predict", json={"rows": [{}]})
+    assert response.status_code == 422
+
+
+{{/has_features}}
 def test_predict_answers_one_prediction_per_row(trained, sample_input):
     rows = to_rows(sample_input)
     response = client.post("/predict", json={"rows": rows})

@@ -7,13 +7,13 @@ first prediction.{{/has_model}}
 {{#has_model}}
 import math
 {{/has_model}}
-from typing import Any{{^union_syntax}}, Union{{/union_syntax}}
+from typing import Any{{^has_features}}{{^union_syntax}}, Union{{/union_syntax}}{{/has_features}}
 
 {{#has_pandas}}
 import pandas as pd
 {{/has_pandas}}
 from fastapi import FastAPI, HTTPException
-from pydantic import BaseModel
+from pydantic import BaseModel{{#has_aliases}}, ConfigDict, Field{{/has_aliases}}
 {{#has_model}}
 
 from . import config
@@ -21,10 +21,30 @@ from .inference import load_model, predict
 {{/has_model}}
 
 
+{{#has_features}}
+class Features(BaseModel):
+    """One row: the features the model was trained on."""
+{{#has_aliases}}
+
+    model_config = ConfigDict(populate_by_name=True)
+{{/has_aliases}}
+
+{{#features}}
+    {{field}}: {{type}}{{#has_alias}} = Field(alias="{{column}}"){{/has_alias}}
+{{/features}}
+
+
+class PredictRequest(BaseModel):
+    """Rows to predict, each with every feature."""
+
+    rows: list[Features]
+{{/has_features}}
+{{^has_features}}
 class PredictRequest(BaseModel):
     """Rows to predict: each a mapping of feature name to value, or a list of values."""
 
     rows: list[{{#union_syntax}}dict[str, Any] | list[Any]{{/union_syntax}}{{^union_syntax}}Union[dict[str, Any], list[Any]]{{/union_syntax}}]
+{{/has_features}}
 
 
 class PredictResponse(BaseModel):
@@ -63,6 +83,11 @@ def to_inputs(model, rows):
     """The request's rows as the model's input."""
     if not rows:
         raise HTTPException(status_code=422, detail="rows is empty")
+{{#has_features}}
+    columns = [{{#features}}"{{column}}", {{/features}}]
+    return pd.DataFrame([row.model_dump(by_alias=True) for row in rows], columns=columns)
+{{/has_features}}
+{{^has_features}}
     if all(isinstance(row, dict) for row in rows):
 {{#has_pandas}}
         frame = pd.DataFrame(rows)
@@ -80,6 +105,7 @@ def to_inputs(model, rows):
     if all(isinstance(row, list) for row in rows):
         return rows
     raise HTTPException(status_code=422, detail="rows must all be mappings or all be lists")
+{{/has_features}}
 
 
 def to_json(values):
