@@ -164,11 +164,16 @@ public struct ImageBuilder: Sendable {
     func dependencyLayer(
         _ request: ImageBuildRequest, target: PythonTarget, cache: LayerCache, progress: @escaping ProgressHandler
     ) async throws -> NewLayer? {
-        let requirements = request.project + "/requirements.txt"
+        // A lock (`nbship convert --lock`) pins every transitive dependency with its hashes: the
+        // layer then no longer depends on what the index holds on the day of the build.
+        let lock = request.project + "/" + DependencyInstaller.lockFile
+        let locked = FileManager.default.fileExists(atPath: lock)
+        let requirements = locked ? lock : request.project + "/requirements.txt"
         guard let data = FileManager.default.contents(atPath: requirements),
               !DependencyInstaller.requirementLines(String(decoding: data, as: UTF8.self)).isEmpty else { return nil }
         progress(LayerProgress(layer: "dependencies", phase: .preparing))
-        let installer = DependencyInstaller(python: request.hostPython, target: target)
+        var installer = DependencyInstaller(python: request.hostPython, target: target)
+        installer.requireHashes = locked
         let host = try HostPython.probe(request.hostPython, logDirectory: request.workDirectory)
         if request.compileBytecode, host.version != target.version {
             throw ImageFailure.general(
@@ -178,7 +183,8 @@ public struct ImageBuilder: Sendable {
         }
         let key = try dependencyKey(request, installer: installer, host: host, requirements: Array(data))
         let bytecode = request.compileBytecode ? ", bytecode compiled (unchecked-hash)" : ""
-        let createdBy = "nbship build: dependencies (pip wheels for python \(target.version)\(bytecode)) in /app/deps"
+        let origin = locked ? " from \(DependencyInstaller.lockFile), hashes checked" : ""
+        let createdBy = "nbship build: dependencies (pip wheels for python \(target.version)\(origin)\(bytecode)) in /app/deps"
         if let hit = cache.lookup(key) {
             progress(LayerProgress(layer: "dependencies", phase: .finished(hit, reused: true)))
             return NewLayer(blob: hit, path: cache.blobPath(hit.digest), cached: true, createdBy: createdBy, role: "dependencies")

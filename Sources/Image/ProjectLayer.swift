@@ -22,11 +22,12 @@ struct ProjectLayer: Sendable {
     static let artifacts = ProjectLayer(
         role: "artifacts", createdBy: "nbship build: artifacts (artifacts/) in /app/artifacts", takes: { $0 == "artifacts" })
 
-    /// `src/`, `pyproject.toml` and `requirements*.txt` → `/app`.
+    /// `src/`, `pyproject.toml`, `requirements*.txt` and `requirements.lock` → `/app`.
     static let application = ProjectLayer(
         role: "application", createdBy: "nbship build: application (src, pyproject.toml, pinned requirements) in /app",
         takes: { name in
-            name == "src" || name == "pyproject.toml" || (name.hasPrefix("requirements") && name.hasSuffix(".txt"))
+            name == "src" || name == "pyproject.toml" || name == DependencyInstaller.lockFile
+                || (name.hasPrefix("requirements") && name.hasSuffix(".txt"))
         })
 
     /// The project layers a build makes, bottom first (least often changed first), with the

@@ -10,11 +10,11 @@ extension NBShip {
             abstract: "Build a reproducible OCI image tarball from a converted project (no Docker daemon).",
             discussion: """
                 Layers, bottom first: the base image's (copied byte for byte); the Python \
-                dependencies (wheels for the image's Python from requirements.txt, in /app/deps; \
-                skipped when it pins nothing); data/ (in /app/data: training in the image reads it, \
+                dependencies (wheels for the image's Python from requirements.lock, hashes checked, \
+                else requirements.txt, in /app/deps; skipped when it pins nothing); data/ (in /app/data: training in the image reads it, \
                 serving does not; --no-data leaves it out); artifacts/ (the trained model, in \
                 /app/artifacts); the application (src/, pyproject.toml and the pinned requirement \
-                files, in /app). Each is left out when its input is absent, and each depends only \
+                and lock files, in /app). Each is left out when its input is absent, and each depends only \
                 on its own input, so with --cache-dir a code-only change rewrites only the \
                 application layer and a new model only the artifacts layer. /app is owned by the \
                 image's user (1000:1000), so training in the image can write artifacts/. The \
