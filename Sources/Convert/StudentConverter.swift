@@ -54,6 +54,13 @@ public struct StudentConverter: Sendable {
         }
         var solution = try converter.convert(marked, path: path, notebookSHA256: notebookSHA256, options: options)
         solution.diagnostics = solution.diagnostics.map { Self.unshifted($0, wrapped: wrapped) }
+        if student.solutionCells.isEmpty {
+            solution.diagnostics.append(.warning(
+                "course.no-solution", "the notebook has no solution region: the starter project is the solution project",
+                at: SourceLocation(path: path, line: 1, column: 1),
+                notes: ["mark what students write with '\(Marker.beginSolution.rawValue)' / '\(Marker.endSolution.rawValue)', "
+                        + "or set metadata.nbgrader.solution on a cell"]))
+        }
         guard !solution.hasErrors else {
             return StudentProjects(solution: solution, starter: nil, student: student)
         }

@@ -49,9 +49,10 @@ extension NBShip.Convert {
         try AtomicWriter.writeTree(projects.files, copies: projects.copies, to: destination, force: force)
         if format == .text {
             let stubbed = projects.starter?.changed ?? []
+            let starter = stubbed.isEmpty ? "nothing removed" : "\(stubbed.count) with solutions removed: " + stubbed.joined(separator: ", ")
             Terminal.writeError("""
                 wrote \(destination)/: \(StudentProjects.solutionFolder)/ (\(projects.solution.files.count) files), \
-                \(StudentProjects.starterFolder)/ (\(stubbed.count) with solutions removed: \(stubbed.joined(separator: ", "))), \
+                \(StudentProjects.starterFolder)/ (\(starter)), \
                 \(StudentProjects.studentNotebook) (\(projects.student.solutionCells.count) solution cell(s) stubbed)
                 next: cd \(destination)/\(StudentProjects.solutionFolder) && python -m pytest
 

@@ -139,6 +139,23 @@ struct ConvertStudentTests {
             "def build_model():\n    # YOUR CODE HERE\n    raise NotImplementedError()\n"))
     }
 
+    @Test func notebookWithoutSolutionsWarnsAndGivesTwoEqualProjects() throws {
+        let scratch = try PackagePaths.temporaryDirectory(prefix: "nbship-course")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("out")
+        let result = try ConvertTestSupport.convert(["--student", PackagePaths.fixture("demo/churn.ipynb").path, "-o", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains(
+            "churn.ipynb:1:1: warning: the notebook has no solution region: the starter project is the solution project [course.no-solution]\n"))
+        #expect(result.stderr.contains("starter/ (nothing removed), student.ipynb (0 solution cell(s) stubbed)\n"))
+        let tree = try ConvertTestSupport.tree(out)
+        let solution = tree.filter { $0.key.hasPrefix("solution/") }
+        #expect(!solution.isEmpty)
+        for (path, bytes) in solution {
+            #expect(tree["starter/" + path.dropFirst("solution/".count)] == bytes, "\(path)")
+        }
+    }
+
     // MARK: - Leaks and misplaced regions: exit 2, located, nothing written.
 
     @Test func solutionLineCopiedIntoAMarkdownCellIsALeak() throws {
