@@ -77,7 +77,7 @@ public struct StudentConverter: Sendable {
         let check = LeakCheck(secrets: student.secrets, visible: student.visibleLines)
         let starterFiles = starter.files.map { StudentProjects.moved($0, into: StudentProjects.starterFolder) }
         if var leak = LeakCheck.error(for: check.leaks(in: starterFiles)) {
-            leak.diagnostic.notes.append(Self.leakHint)
+            leak.diagnostic.notes.append(Self.leakHint(for: leak.diagnostic))
             throw leak
         }
         return StudentProjects(solution: solution, starter: starter, student: student)
@@ -107,9 +107,14 @@ public struct StudentConverter: Sendable {
         }
     }
 
-    /// Why a solution line ends up outside its region after conversion, usually.
-    static let leakHint = "convert moves imports to the top of each module and the notebook's settings to config.py, "
-        + "out of any region: keep imports and settings outside solution regions"
+    /// What to do about a leak in the starter project: a setting convert lifted into config.py
+    /// left its region; any other file repeats the line (a template, another cell).
+    static func leakHint(for leak: Diagnostic) -> String {
+        if leak.location?.path.hasSuffix("/config.py") == true {
+            return "convert moves the notebook's settings into config.py, out of any region: keep settings outside solution regions"
+        }
+        return "remove the line from what students get, or move it out of the solution region if students may see it"
+    }
 
     /// Wraps each solution code cell that has no markers (a whole-cell solution) in
     /// `### BEGIN SOLUTION` / `### END SOLUTION`, after a leading cell magic.
@@ -151,7 +156,7 @@ public struct StudentConverter: Sendable {
             location.path = (leak ? StudentProjects.starterFolder : StudentProjects.solutionFolder) + "/" + location.path
             diagnostic.location = location
         }
-        diagnostic.notes.append(leak ? leakHint
+        diagnostic.notes.append(leak ? leakHint(for: diagnostic)
             : "in the project converted from '\(notebook)': keep each solution region inside one cell, around whole statements")
         return DiagnosticError(diagnostic)
     }

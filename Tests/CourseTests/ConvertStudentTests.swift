@@ -185,7 +185,9 @@ struct ConvertStudentTests {
         #expect(result.stderr.hasPrefix("starter/README.md:"), "\(result.stderr)")
         #expect(result.stderr.contains(
             ":1: error: line from a solution region appears in the student version [course.leak]\n"
-                + "  note: it is line 8 of src/churn_lab/train.py in the solution: model.fit(X_train, y_train)\n"), "\(result.stderr)")
+                + "  note: it is line 8 of src/churn_lab/train.py in the solution: model.fit(X_train, y_train)\n"
+                + "  note: remove the line from what students get, or move it out of the solution region if students may see it\n"),
+            "\(result.stderr)")
         try Self.expectNothingWritten(lab)
     }
 
@@ -201,7 +203,9 @@ struct ConvertStudentTests {
         #expect(result.stderr.hasPrefix("starter/src/churn_lab/config.py:"), "\(result.stderr)")
         #expect(result.stderr.contains(
             ":1: error: line from a solution region appears in the student version [course.leak]\n"
-                + "  note: it is line 6 of cell 2 in the solution: REGULARISATION = 0.5\n"), "\(result.stderr)")
+                + "  note: it is line 6 of cell 2 in the solution: REGULARISATION = 0.5\n"
+                + "  note: convert moves the notebook's settings into config.py, out of any region: keep settings outside solution regions\n"),
+            "\(result.stderr)")
         try Self.expectNothingWritten(lab)
     }
 
