@@ -42,9 +42,12 @@ public struct StudentConverter: Sendable {
     ///   - options: The conversion options.
     /// - Returns: The projects; check ``StudentProjects/hasErrors`` (the solution's diagnostics
     ///   say why) before writing.
-    /// - Throws: The errors of ``StudentVersion`` and ``StarterProject`` (markers, leaks),
-    ///   `template.*` errors, `course.stub-at-import` (a region that would run when a starter
-    ///   module is imported) and `course.leak` (a line of a solution region in a starter file).
+    /// - Throws: The errors of ``StudentVersion`` and ``StarterProject`` (markers, leaks);
+    ///   `course.import-in-solution` and `course.definition-in-solution` (located in the
+    ///   notebook: a region convert would break apart); `template.*` errors;
+    ///   `course.starter-syntax` and `course.stub-at-import` (a starter module that would not
+    ///   parse, or would raise when imported); `course.leak` (a line of a solution region in a
+    ///   starter file).
     public func convert(_ bytes: [UInt8], notebook: Notebook, path: String, notebookSHA256: String,
                         options: ConvertOptions) throws(DiagnosticError) -> StudentProjects {
         let student = try StudentVersion().make(from: bytes, path: path)

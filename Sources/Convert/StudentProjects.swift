@@ -54,10 +54,11 @@ public struct StudentProjects: Sendable {
         }.sorted { $0.path < $1.path }
     }
 
-    /// The whole output folder as one project (for reports: the tree, the JSON summary).
+    /// The whole output folder as one project (for reports: the tree, the JSON summary), with
+    /// the solution's diagnostics (as with ``Converter``, the reader's warnings are the caller's).
     public var combined: ConvertedProject {
         ConvertedProject(plan: solution.plan, requirements: solution.requirements, files: files, copies: copies,
-                         diagnostics: student.warnings + solution.diagnostics)
+                         diagnostics: solution.diagnostics)
     }
 
     /// Adds a file to both projects (`requirements.lock`, which has nothing to hide).
