@@ -4,7 +4,7 @@ import Testing
 
 /// `nbship convert --templates DIR`: an instructor's copy of the convert template changes
 /// what convert writes, and a name the view model lacks fails located, writing nothing.
-@Suite(.enabled(if: ConvertTestSupport.ready))
+@Suite(.enabled(if: ConvertTestSupport.canConvertChurn))
 struct ConvertTemplatesTests {
     /// A copy of templates/notebook-project in a fresh folder; returns the folder (the `--templates` value).
     static func templateCopy() throws -> URL {

@@ -10,6 +10,11 @@ enum ConvertTestSupport {
         PackagePaths.builtBinary != nil && TestPython.canImport(["pandas", "sklearn", "joblib"])
     }
 
+    /// The test Python can also pin what fixtures/demo/churn.ipynb imports (it plots).
+    static var canConvertChurn: Bool {
+        ready && TestPython.canImport(["matplotlib"])
+    }
+
     /// The test Python can also run the generated projects' tests.
     static var canRunProjectTests: Bool {
         ready && TestPython.canImport(["pytest", "fastapi", "httpx"])
