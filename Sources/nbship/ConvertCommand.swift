@@ -29,8 +29,15 @@ extension NBShip {
                 place, so a failure leaves nothing behind. An existing non-empty folder is \
                 refused unless --force. The same notebook and options give the same bytes.
 
+                With --student the notebook is an instructor's solution with nbgrader markers: \
+                DIR/solution/ is its project, DIR/starter/ the same project with each solution \
+                region replaced by 'raise NotImplementedError()' (its tests fail until students \
+                fill them in) and DIR/student.ipynb the student notebook. A solution line found \
+                in the starter project or the student notebook is an error.
+
                 Exit status: 0 written (or planned, with --dry-run); 2 when the notebook cannot \
-                be read, a requirement cannot be pinned, or the output cannot be written.
+                be read, a requirement cannot be pinned, a solution would leak (--student), or \
+                the output cannot be written.
                 """
         )
 
@@ -54,6 +61,9 @@ extension NBShip {
 
         @Option(help: "A folder of templates holding a 'convert' template to render instead of the bundled one.")
         var templates: String?
+
+        @Flag(help: "Treat the notebook as a solution with nbgrader markers: write solution/, starter/ and student.ipynb.")
+        var student = false
 
         @Flag(help: "Also write requirements.lock with hashes (uv pip compile; needs the package index).")
         var lock = false
@@ -90,6 +100,9 @@ extension NBShip {
             let template = try loadTemplate()
             let converter = Converter(resolver: try .bundled(environment: pythonEnvironment), template: template)
             let options = ConvertOptions(packageName: packageName, pythonVersion: version, requires: requires, baseImage: base, lock: lock)
+            if student {
+                return try convertStudent(read, converter: converter, options: options, digest: digest, interpreter: interpreter, environment: environment)
+            }
             var project = try converter.convert(read.notebook, path: notebook, notebookSHA256: digest, options: options)
             project.diagnostics = read.warnings + project.diagnostics
             let destination = output ?? Self.defaultOutput(for: notebook)
@@ -139,7 +152,7 @@ extension NBShip {
         }
 
         /// Refuses an output folder that holds the notebook (replacing it would delete the input).
-        private func refuseToReplaceInput(_ destination: String) throws(DiagnosticError) {
+        func refuseToReplaceInput(_ destination: String) throws(DiagnosticError) {
             let input = URL(fileURLWithPath: notebook).standardizedFileURL.resolvingSymlinksInPath().path
             let folder = URL(fileURLWithPath: destination).standardizedFileURL.resolvingSymlinksInPath().path
             if input.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {

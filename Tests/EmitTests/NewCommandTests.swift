@@ -13,9 +13,23 @@ struct NewCommandTests {
     @Test func templatesListsTheBundledTemplates() throws {
         let result = try Self.nbship(["templates"], environment: ["NBSHIP_TEMPLATES": ""])
         #expect(result.status == 0, "\(result.stderr)")
-        let names = result.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        let lines = result.stdout.split(separator: "\n")
+        let names = lines.map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(names == ["ml-project", "ml-service", "notebook-project"])
-        #expect(result.stdout.contains("(used by nbship convert)"))
+        // The convert template is listed, marked as convert's (nbship new does not render it).
+        #expect(lines.last?.hasSuffix(" (used by nbship convert)") == true)
+        #expect(lines.dropLast().allSatisfy { !$0.contains("(used by nbship convert)") })
+    }
+
+    @Test func theConvertTemplateIsRefusedByNew() throws {
+        let parent = try PackagePaths.temporaryDirectory(prefix: "nbship-emit")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let result = try Self.nbship(["new", "notebook-project", parent.appendingPathComponent("p").path], environment: ["NBSHIP_TEMPLATES": ""])
+        #expect(result.status == 2)
+        let manifest = PackagePaths.root.appendingPathComponent("templates/notebook-project/template.toml").path
+        #expect(result.stderr.hasPrefix(
+            "\(manifest):1:1: error: template 'notebook-project' is rendered from a notebook, not from variables [template.wrong-kind]\n"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).isEmpty)
     }
 
     @Test func missingVariablesWithoutATerminalExitTwoAndWriteNothing() throws {
@@ -72,6 +86,7 @@ struct NewCommandTests {
         let listed = try Self.nbship(["templates", "--templates", templates.path])
         #expect(listed.stdout == "lab  a weekly lab\n")
         let viaEnvironment = try Self.nbship(["templates"], environment: ["NBSHIP_TEMPLATES": templates.path])
+        // The instructor's folder comes first; the bundled templates follow, aligned with it.
         #expect(viaEnvironment.stdout.hasPrefix("lab               a weekly lab\nml-project        "))
 
         let target = root.appendingPathComponent("out")
@@ -133,18 +148,5 @@ struct NewCommandTests {
             files[String(url.path.dropFirst(root.path.count))] = try String(contentsOf: url, encoding: .utf8)
         }
         return files
-    }
-}
-
-/// `nbship new` refuses the template `convert` renders, pointing at `convert --templates`.
-@Suite struct NewRefusesConvertTemplatesTests {
-    @Test func newRefusesTheConvertTemplate() throws {
-        let root = try PackagePaths.temporaryDirectory(prefix: "nbship-emit")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let result = try NewCommandTests.nbship(["new", "notebook-project", root.appendingPathComponent("out").path], environment: ["NBSHIP_TEMPLATES": ""])
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("template.toml:1:1: error: template 'notebook-project' is rendered from a notebook, not from variables [template.wrong-kind]"), "\(result.stderr)")
-        #expect(result.stderr.contains("nbship convert NOTEBOOK --templates"))
-        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
     }
 }
