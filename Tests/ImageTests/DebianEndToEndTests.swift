@@ -10,8 +10,8 @@ import Testing
 ///
 /// Needs root (chroot, umoci without --rootless), mmdebstrap, a Debian mirror and PyPI (the
 /// dependency layer holds the project's pinned wheels for the base's python 3.11), and the
-/// test python with the notebook's packages installed (convert reads their versions from
-/// it). A few minutes: two base builds (run at the same time), about 80 MB of wheels.
+/// test python with the notebook's packages and uv installed (convert reads their versions
+/// from it and locks them with uv). A few minutes: two base builds (run at the same time), about 80 MB of wheels.
 @Suite(.serialized) struct DebianEndToEndTests {
     static var enabled: Bool {
         getuid() == 0 && Support.binary != nil && ["mmdebstrap", "skopeo", "umoci", "podman", "chroot"].allSatisfy(Support.has)
@@ -55,7 +55,9 @@ import Testing
         defer { secondBase.waitUntilExit() }  // before the folder goes
 
         let project = work + "/project"
-        let convert = try Support.run([binary, "convert", Self.notebook, "-o", project, "--python", Self.python])
+        // --lock: every transitive pin with its hashes (uv, beside the test python), which the
+        // dependency layer installs with pip --require-hashes.
+        let convert = try Support.run([binary, "convert", Self.notebook, "-o", project, "--python", Self.python, "--lock"])
         try #require(convert.status == 0, "\(convert.stderr)")
         #expect(FileManager.default.fileExists(atPath: project + "/data/churn.csv"))
 
@@ -70,6 +72,7 @@ import Testing
         // The notebook's digest comes from the converted project's [tool.nbship].
         #expect(verify.stdout.contains("label: io.nbship.notebook.digest=\(try FileDigest.of(file: Self.notebook).digest)\n"))
         #expect(verify.stdout.contains("label: io.nbship.notebook=churn.ipynb\n"))
+        #expect(verify.stdout.contains("created by: nbship build: dependencies (pip wheels for python 3.11 from requirements.lock, hashes checked) in /app/deps\n"))
         let layers = try layerDigests(work + "/app.tar", work: work)
         #expect(layers.count == 4)  // base, dependencies, data, application (convert writes no artifacts)
 
