@@ -22,7 +22,7 @@ public struct ImageBuilder: Sendable {
     }
 
     /// Receives ``LayerProgress`` reports; called from whichever task writes the layer (two
-    /// layers may report at once).
+    /// layers or more may report at once, up to the request's `jobs`).
     public typealias ProgressHandler = @Sendable (LayerProgress) -> Void
 
     /// Builds the image described by `request`.

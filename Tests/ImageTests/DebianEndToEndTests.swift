@@ -117,7 +117,8 @@ import Testing
         let cwd = try #require(process["cwd"]?.stringValue)
         let command = (process["args"]?.arrayValue ?? []).compactMap(\.stringValue)
         #expect(command == ["python3", "-m", "uvicorn", "churn.serve:app", "--host", "0.0.0.0", "--port", "8000"])
-        let env = (process["env"]?.arrayValue ?? []).compactMap(\.stringValue) + ["HOME=/tmp"]
+        // Exactly the image's environment (no HOME: the user has no passwd entry in the base).
+        let env = (process["env"]?.arrayValue ?? []).compactMap(\.stringValue)
         let rootfs = work + "/bundle/rootfs"
         func inImage(_ arguments: [String]) -> [String] {
             let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
