@@ -70,7 +70,7 @@ struct PythonEnvironmentTests {
             try PythonEnvironment(interpreter: "/nonexistent/bin/python-nbship").inspect(EnvironmentQuery(distributions: ["x"], modules: []))
         } throws: { error in
             let diagnostic = (error as? DiagnosticError)?.diagnostic
-            return diagnostic?.id == "requirements.environment-failed" && diagnostic?.message.contains("not found") == true
+            return diagnostic?.id == "requirements.python-not-found" && diagnostic?.message.contains("not found") == true
         }
     }
 
