@@ -140,6 +140,26 @@ struct ImportMapTests {
         }
     }
 
+    @Test("each group of the table file is sorted by import, case-insensitively")
+    func groupsSorted() throws {
+        let text = try String(contentsOf: EmbeddedTablesTests.resources.appendingPathComponent("import-map.tsv"), encoding: .utf8)
+        var groups: [(title: String, imports: [String])] = []
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("# ---") {
+                groups.append((String(line), []))
+            } else if !line.hasPrefix("#"), !groups.isEmpty {
+                groups[groups.count - 1].imports.append(String(line.split(separator: "\t")[0]))
+            }
+        }
+        #expect(groups.count >= 20)
+        #expect(groups.map(\.imports.count).reduce(0, +) == Fixtures.importMap.entries.count)
+        for group in groups {
+            let sorted = group.imports.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
+            let first = zip(group.imports, sorted).first { $0 != $1 }
+            #expect(first == nil, "\(group.title): '\(first?.0 ?? "")' is out of order (expected '\(first?.1 ?? "")' there)")
+        }
+    }
+
     @Test("an invalid table is refused with its line")
     func invalidTable() {
         let text = "import\tdistribution\tnote\nnumpy\tnumpy\nfoo\tnot a name\n"

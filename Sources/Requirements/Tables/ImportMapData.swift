@@ -19,7 +19,8 @@ enum ImportMapData {
 #                 one of these is, its version is used for the distribution
 # Identity rows (numpy -> numpy) are deliberate: "in the table" is a reviewed, positive
 # statement. Never add a row from a guess: a wrong row is how dependency confusion lands.
-# Lines starting with '#' and blank lines are ignored. Keep each group sorted by import.
+# Lines starting with '#' and blank lines are ignored. Keep each group sorted by import, case-insensitively
+# (RequirementsTests checks it). After editing, run `make tables`: the binary embeds this file.
 import	distribution	note	also
 # --- arrays, data frames, scientific computing ---
 arrow	arrow	dates and times (not Apache Arrow, which is pyarrow)
@@ -32,6 +33,7 @@ dask_ml	dask-ml
 distributed	distributed	dask's scheduler
 duckdb	duckdb
 fastparquet	fastparquet
+findspark	findspark
 h5py	h5py
 modin	modin
 netCDF4	netCDF4
@@ -42,7 +44,6 @@ pandas	pandas
 polars	polars
 pyarrow	pyarrow
 pyspark	pyspark
-findspark	findspark
 scipy	scipy
 sparse	sparse	pydata/sparse
 sympy	sympy
@@ -58,6 +59,8 @@ corner	corner
 cvxopt	cvxopt
 cvxpy	cvxpy
 emcee	emcee
+fbprophet	fbprophet	deprecated name of prophet (<= 0.7); prefer 'import prophet'
+formulaic	formulaic	Wilkinson formulas (patsy's successor, used by statsmodels 0.15+)
 gurobipy	gurobipy	needs a Gurobi licence for larger models
 lifelines	lifelines
 linearmodels	linearmodels
@@ -67,7 +70,6 @@ patsy	patsy
 pingouin	pingouin
 pmdarima	pmdarima
 prophet	prophet	formerly fbprophet
-fbprophet	fbprophet	deprecated name of prophet (<= 0.7); prefer 'import prophet'
 pulp	PuLP
 pymc	pymc
 pymc3	pymc3	old name of pymc (<= 3.11)
@@ -108,6 +110,7 @@ sklearn_pandas	sklearn-pandas
 skopt	scikit-optimize
 sktime	sktime
 surprise	scikit-surprise	PyPI 'surprise' is unrelated
+threadpoolctl	threadpoolctl
 tpot	TPOT
 tsfresh	tsfresh
 umap	umap-learn	PyPI 'umap' is an unrelated package
@@ -212,16 +215,20 @@ altair	altair
 bokeh	bokeh
 cartopy	Cartopy
 chart_studio	chart-studio
+contourpy	contourpy
 cufflinks	cufflinks
+cycler	cycler
 dash	dash
 datashader	datashader
 folium	folium
+fontTools	fonttools
 gradio	gradio
 holoviews	holoviews
 hvplot	hvplot
 ipyleaflet	ipyleaflet
 kaleido	kaleido
 keplergl	keplergl
+kiwisolver	kiwisolver
 matplotlib	matplotlib
 matplotlib_inline	matplotlib-inline
 matplotlib_venn	matplotlib-venn
@@ -262,20 +269,21 @@ shapely	shapely
 dtale	dtale
 great_expectations	great-expectations
 janitor	pyjanitor	PyPI 'janitor' is unrelated
+narwhals	narwhals
 pandas_datareader	pandas-datareader
 pandas_profiling	pandas-profiling	renamed ydata-profiling
 pandasql	pandasql
 pandera	pandera
+prettytable	prettytable
 pyreadstat	pyreadstat
 sas7bdat	sas7bdat
 tabulate	tabulate
-prettytable	prettytable
 ydata_profiling	ydata-profiling
 # --- example data sets ---
 kaggle	kaggle
-kagglehub	kagglehub
 kaggle_datasets	(none)	only exists inside Kaggle notebooks
 kaggle_secrets	(none)	only exists inside Kaggle notebooks
+kagglehub	kagglehub
 openml	openml
 palmerpenguins	palmerpenguins
 pydataset	pydataset
@@ -290,12 +298,20 @@ quandl	Quandl
 ta	ta	technical analysis indicators
 yfinance	yfinance
 # --- experiment tracking, MLOps, notebooks ---
+asttokens	asttokens
 clearml	clearml
 comet_ml	comet-ml
+comm	comm
+debugpy	debugpy
 dvc	dvc
-IPython	ipython	usually notebook-only; drop from production reqs unless used at runtime
+executing	executing
+google.colab	(none)	only exists inside Google Colab: keep it out of production code
 ipykernel	ipykernel
+IPython	ipython	usually notebook-only; drop from production reqs unless used at runtime
 ipywidgets	ipywidgets
+jedi	jedi
+jupyter_client	jupyter-client
+jupyter_core	jupyter-core
 jupytext	jupytext
 lazy_importer	lazy-importer
 mlflow	mlflow
@@ -303,17 +319,30 @@ nbclient	nbclient
 nbconvert	nbconvert
 nbformat	nbformat
 neptune	neptune
+nest_asyncio	nest-asyncio
 papermill	papermill
-traitlets	traitlets
+parso	parso
+pexpect	pexpect
+prompt_toolkit	prompt-toolkit
+ptyprocess	ptyprocess
+pure_eval	pure-eval
+stack_data	stack-data
 tqdm	tqdm
+traitlets	traitlets
 wandb	wandb
 watermark	watermark
-google.colab	(none)	only exists inside Google Colab: keep it out of production code
+wcwidth	wcwidth
 # --- files and formats ---
 docx	python-docx	PyPI 'docx' is an old, unrelated Py2 package
+fastjsonschema	fastjsonschema
 fitz	PyMuPDF	PyPI 'fitz' is an unrelated package
 fpdf	fpdf2	fpdf2 is the maintained fork providing 'fpdf'; PyPI 'fpdf' (1.7.2) is abandoned
+html5lib	html5lib
+jsonschema	jsonschema
+jsonschema_specifications	jsonschema-specifications
+lxml	lxml
 markdown	Markdown
+msgpack	msgpack
 odf	odfpy
 openpyxl	openpyxl
 orjson	orjson
@@ -322,7 +351,9 @@ pptx	python-pptx
 pymupdf	PyMuPDF
 pypdf	pypdf
 PyPDF2	PyPDF2	deprecated in favour of pypdf
+referencing	referencing	jsonschema's schema registry
 reportlab	reportlab
+rpds	rpds-py	import name differs: the distribution is 'rpds-py'
 ruamel.yaml	ruamel.yaml	namespace-style dotted name; pipreqs mapping gives the wrong 'ruamel.base'
 simplejson	simplejson
 toml	toml
@@ -333,12 +364,9 @@ xlrd	xlrd
 xlsxwriter	XlsxWriter
 xlwt	xlwt
 yaml	PyYAML	PyPI 'yaml' does not exist as the real lib
-msgpack	msgpack
-jsonschema	jsonschema
-lxml	lxml
-html5lib	html5lib
 # --- web, HTTP, scraping, messaging ---
 aiohttp	aiohttp
+anyio	anyio
 bs4	beautifulsoup4	PyPI 'bs4' is a dummy shim depending on beautifulsoup4; emit the real name
 certifi	certifi
 chardet	chardet
@@ -347,6 +375,8 @@ discord	discord.py	forks (py-cord, nextcord) also claim 'discord'
 dns	dnspython
 feedparser	feedparser
 grpc	grpcio
+h11	h11
+httpcore	httpcore
 httpx	httpx
 idna	idna
 praw	praw
@@ -355,6 +385,7 @@ requests_html	requests-html
 scrapy	Scrapy
 selenium	selenium
 slack_sdk	slack-sdk
+sniffio	sniffio
 socketio	python-socketio
 telegram	python-telegram-bot	PyPI 'telegram' is unrelated
 tweepy	tweepy
@@ -375,9 +406,9 @@ itsdangerous	itsdangerous
 jinja2	Jinja2
 markupsafe	MarkupSafe
 multipart	python-multipart	FastAPI form dependency; newer import name python_multipart
-python_multipart	python-multipart
 pydantic	pydantic
 pydantic_settings	pydantic-settings
+python_multipart	python-multipart
 starlette	starlette
 uvicorn	uvicorn
 werkzeug	Werkzeug
@@ -386,8 +417,8 @@ confluent_kafka	confluent-kafka
 cx_Oracle	cx-Oracle	renamed oracledb
 elasticsearch	elasticsearch
 kafka	kafka-python	PyPI 'kafka' is the frozen old name of kafka-python
-MySQLdb	mysqlclient	needs libmysqlclient (Debian default-libmysqlclient-dev) to build
 mysql.connector	mysql-connector-python
+MySQLdb	mysqlclient	needs libmysqlclient (Debian default-libmysqlclient-dev) to build
 oracledb	oracledb
 pika	pika
 psycopg	psycopg	psycopg 3
@@ -481,6 +512,7 @@ structlog	structlog
 termcolor	termcolor
 typer	typer
 # --- dates, serialisation, utilities ---
+annotated_types	annotated-types
 attr	attrs	PyPI 'attr' is an unrelated package; attrs also provides 'attrs' import
 attrs	attrs
 babel	Babel
@@ -492,7 +524,9 @@ cattrs	cattrs
 cloudpickle	cloudpickle
 cytoolz	cytoolz
 dateutil	python-dateutil	PyPI 'dateutil' does not exist as the real lib
+decorator	decorator
 dill	dill
+exceptiongroup	exceptiongroup	backport of ExceptionGroup for Python < 3.11
 faker	Faker
 funcy	funcy
 joblib	joblib
@@ -500,7 +534,11 @@ marshmallow	marshmallow
 more_itertools	more-itertools
 pendulum	pendulum
 phonenumbers	phonenumbers
+platformdirs	platformdirs
 psutil	psutil
+pydantic_core	pydantic-core	pydantic's compiled core; each pydantic release requires one exact version of it
+pygments	Pygments
+pyparsing	pyparsing
 pytz	pytz
 retrying	retrying
 six	six
@@ -509,21 +547,27 @@ sortedcontainers	sortedcontainers
 tenacity	tenacity
 toolz	toolz
 typing_extensions	typing-extensions
+typing_inspection	typing-inspection
 tzdata	tzdata
 tzlocal	tzlocal
+wrapt	wrapt
 xxhash	xxhash
+zipp	zipp
 # --- packaging and tooling ---
+distutils	setuptools	only reached when the target Python is 3.12+ (PEP 632 removed the stdlib one); setuptools ships a replacement
 importlib_metadata	importlib-metadata
 importlib_resources	importlib-resources
 packaging	packaging
 pkg_resources	setuptools	deprecated API shipped inside setuptools
 setuptools	setuptools
 wheel	wheel
-distutils	setuptools	only reached when the target Python is 3.12+ (PEP 632 removed the stdlib one); setuptools ships a replacement
 # --- testing ---
+_pytest	pytest	pytest's implementation package (MonkeyPatch, fixtures)
 freezegun	freezegun
 hypothesis	hypothesis
+iniconfig	iniconfig
 mock	mock
+pluggy	pluggy
 pytest	pytest
 responses	responses
 # --- security, crypto, system ---
@@ -544,12 +588,12 @@ gi	PyGObject	needs GObject introspection (Debian libgirepository1.0-dev)
 PyQt5	PyQt5
 PyQt6	PyQt6
 PySide6	PySide6
+pythoncom	pywin32	Windows only
 serial	pyserial	PyPI 'serial' is an unrelated package
 usb	pyusb
-wx	wxPython	linux wheels are not on PyPI for all distros (extras.wxpython.org)
-pythoncom	pywin32	Windows only
 win32api	pywin32	Windows only
 win32com	pywin32	Windows only
+wx	wxPython	linux wheels are not on PyPI for all distros (extras.wxpython.org)
 # --- science domains ---
 ase	ase
 Bio	biopython	PyPI 'Bio' is an unrelated package
@@ -559,8 +603,8 @@ skyfield	skyfield
 sunpy	sunpy
 # --- misc ---
 qrcode	qrcode
-zmq	pyzmq
 tornado	tornado
+zmq	pyzmq
 
 """#
 }
