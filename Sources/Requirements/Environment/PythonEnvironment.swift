@@ -42,7 +42,6 @@ public struct PythonEnvironment: DistributionEnvironment {
                 notes: ["choose the interpreter with --python PATH"]
             ))
         }
-        let output = try run(URL(fileURLWithPath: executable), arguments: ["-c", Self.script, String(decoding: queryJSON, as: UTF8.self)])
         struct Reply: Decodable {
             var python: String?
             var versions: [String: String]
@@ -50,10 +49,15 @@ public struct PythonEnvironment: DistributionEnvironment {
             var error: String?
         }
         let reply: Reply
-        do {
-            reply = try JSONDecoder().decode(Reply.self, from: output)
+        do throws(DiagnosticError) {
+            let output = try run(URL(fileURLWithPath: executable), arguments: ["-c", Self.script, String(decoding: queryJSON, as: UTF8.self)])
+            do {
+                reply = try JSONDecoder().decode(Reply.self, from: output)
+            } catch {
+                throw failure("unexpected answer from '\(interpreter)'")
+            }
         } catch {
-            throw failure("unexpected answer from '\(interpreter)'")
+            throw explained(error, chosen: chosen)
         }
         if let message = reply.error {
             throw failure(message)
@@ -63,6 +67,20 @@ public struct PythonEnvironment: DistributionEnvironment {
             versions: reply.versions,
             providers: reply.providers
         )
+    }
+
+    /// When the script failed, says whether the program is Python at all (`/bin/false` as
+    /// `--python` is `requirements.not-python`, Python 2 is `requirements.python-too-old`);
+    /// otherwise keeps the original failure.
+    private func explained(_ error: DiagnosticError, chosen: PythonInterpreter) -> DiagnosticError {
+        do {
+            _ = try chosen.check()
+        } catch {
+            var diagnostic = error.diagnostic
+            diagnostic.notes = diagnostic.notes.filter { $0 != chosen.originNote } + ["choose the interpreter with --python PATH"]
+            return DiagnosticError(diagnostic)
+        }
+        return error
     }
 
     private func failure(_ message: String) -> DiagnosticError {
