@@ -9,7 +9,8 @@ import Testing
     /// Whether the binary has `convert` (the command that resolves requirements).
     static let hasConvert: Bool = {
         guard PackagePaths.builtBinary != nil, let result = try? NBShip.run(["convert", "--help"]) else { return false }
-        return result.status == 0
+        // An unknown subcommand followed by --help prints the root help, also with status 0.
+        return result.status == 0 && result.stdout.contains("USAGE: nbship convert")
     }()
 
     /// The test Python has what the demo notebook imports, so every version comes from it or
