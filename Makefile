@@ -9,7 +9,7 @@ NBSHIP       := .build/debug/nbship
 DEMO_NB      := fixtures/demo/churn.ipynb
 export NBSHIP_TEST_PYTHON := $(abspath $(VPY))
 
-.PHONY: all build test demo bench fuzz setup setup-python setup-build setup-system setup-bench clean help
+.PHONY: all build test demo bench fuzz tables setup setup-python setup-build setup-system setup-bench clean help
 
 all: build
 
@@ -70,6 +70,11 @@ bench: setup-bench setup-build
 	$(VPY) bench/run.py --nbship .build/release/nbship --python $(VPY)
 	$(VPY) bench/lint/run.py --nbship .build/release/nbship --hadolint $(abspath $(VENV))/bin/hadolint
 	$(VPY) bench/image/run.py --nbship .build/release/nbship
+
+# The Requirements tables (Sources/Requirements/Resources/*.tsv) are compiled into the binary;
+# regenerate their Swift sources after editing a TSV (RequirementsTests fails until you do).
+tables:
+	$(PYTHON) scripts/embed-tables.py
 
 FUZZ_SECONDS ?= 600
 fuzz: setup-build

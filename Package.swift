@@ -31,10 +31,9 @@ let package = Package(
         .target(name: "Notebook", dependencies: ["Diagnostics"]),
         .target(name: "PythonSyntax", dependencies: ["Diagnostics"]),
         .target(name: "Refactor", dependencies: ["Diagnostics", "Notebook", "PythonSyntax"]),
-        .target(
-            name: "Requirements", dependencies: ["Diagnostics"],
-            resources: [.copy("Resources/import-map.tsv"), .copy("Resources/stdlib-modules.tsv")]
-        ),
+        // The TSVs under Resources/ are compiled in (Tables/*Data.swift, `make tables`), so the
+        // binary needs no resource bundle when copied alone.
+        .target(name: "Requirements", dependencies: ["Diagnostics"], exclude: ["Resources"]),
         .target(
             name: "Lint",
             dependencies: [

@@ -44,8 +44,10 @@ enum ConvertSupport {
         }
         let renderer = DiagnosticRenderer(colour: false)
         let diagnostics = project.diagnostics.map { renderer.render($0) + "\n" }.joined()
-        let root = PackagePaths.root.deletingLastPathComponent().standardizedFileURL.path + "/"
-        return text + "=== diagnostics\n" + diagnostics.replacingOccurrences(of: root, with: "")
+        // Paths as a clone of any name sees them: relative to the package root.
+        let root = PackagePaths.root.standardizedFileURL.path + "/"
+        let shared = PackagePaths.root.deletingLastPathComponent().standardizedFileURL.path + "/shared/"
+        return text + "=== diagnostics\n" + diagnostics.replacingOccurrences(of: shared, with: "../shared/").replacingOccurrences(of: root, with: "")
     }
 
     /// Writes the project into a new temporary folder (files and copies).

@@ -184,9 +184,9 @@ struct ConvertStudentTests {
         defer { try? FileManager.default.removeItem(at: lab) }
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("starter/README.md:"), "\(result.stderr)")
-        #expect(result.stderr.contains(
-            ":1: error: line from a solution region appears in the student version [course.leak]\n"
-                + "  note: it is line 8 of src/churn_lab/train.py in the solution: model.fit(X_train, y_train)\n"
+        #expect(result.stderr.contains(":1: error: line from a solution region appears in the student version [course.leak]\n"), "\(result.stderr)")
+        // The line number within train.py depends on the generated imports above it.
+        #expect(result.stderr.contains(" of src/churn_lab/train.py in the solution: model.fit(X_train, y_train)\n"
                 + "  note: remove the line from what students get, or move it out of the solution region if students may see it\n"),
             "\(result.stderr)")
         try Self.expectNothingWritten(lab)
