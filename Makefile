@@ -8,8 +8,15 @@ VPY          := $(VENV)/bin/python
 NBSHIP       := .build/debug/nbship
 DEMO_NB      := fixtures/demo/churn.ipynb
 export NBSHIP_TEST_PYTHON := $(abspath $(VPY))
+# The corpus notebooks' environment (Python 3.11), where ConvertCorpusTests runs what
+# `nbship convert` writes from them.
+PYTHON_CORPUS ?= $(PYTHON)
+VENV_CORPUS  := .venv-corpus
+CORPUS_PY    := $(VENV_CORPUS)/bin/python
+CORPUS_REQS  := ../shared/corpus/envs/requirements-compat.txt
+export NBSHIP_CORPUS_PYTHON := $(abspath $(CORPUS_PY))
 
-.PHONY: all build test demo bench fuzz setup setup-python setup-build setup-system setup-bench clean help
+.PHONY: all build test demo bench fuzz setup setup-python setup-corpus setup-build setup-system setup-bench clean help
 
 all: build
 
@@ -26,6 +33,14 @@ $(VENV)/.stamp-test: requirements-dev.txt
 	touch $@
 
 setup-python: $(VENV)/.stamp-test
+
+# The corpus pins plus what generated projects need to test, serve and lint themselves.
+$(VENV_CORPUS)/.stamp-corpus: $(CORPUS_REQS) requirements-corpus-extra.txt
+	$(PYTHON_CORPUS) -m venv $(VENV_CORPUS)
+	$(CORPUS_PY) -m pip install --quiet --disable-pip-version-check -r $(CORPUS_REQS) -r requirements-corpus-extra.txt
+	touch $@
+
+setup-corpus: $(VENV_CORPUS)/.stamp-corpus
 
 setup: setup-python
 
@@ -46,7 +61,7 @@ setup-system: setup-build
 build: setup-build
 	$(SWIFT) build
 
-test: setup setup-system build
+test: setup setup-corpus setup-system build
 	$(SWIFT) test
 
 demo: setup build
@@ -71,4 +86,4 @@ fuzz: setup-build
 	bash fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
-	rm -rf .build $(VENV)
+	rm -rf .build $(VENV) $(VENV_CORPUS)
