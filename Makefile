@@ -75,9 +75,10 @@ $(VENV)/.stamp-bench: $(VENV)/.stamp-test requirements-bench.txt
 setup-bench: $(VENV)/.stamp-bench
 	@$(call apt_ensure,time)
 
-bench: setup-bench setup-build
+bench: setup-bench setup-corpus setup-build
 	$(SWIFT) build -c release
 	$(VPY) bench/run.py --nbship .build/release/nbship --python $(VPY)
+	$(VPY) bench/convert/run.py --nbship .build/release/nbship --python $(VPY) --corpus-python $(abspath $(CORPUS_PY))
 	$(VPY) bench/lint/run.py --nbship .build/release/nbship --hadolint $(abspath $(VENV))/bin/hadolint
 	$(VPY) bench/image/run.py --nbship .build/release/nbship
 

@@ -40,7 +40,7 @@ struct CorpusConversionReport: Sendable {
             "pipelines (convert + train + pytest): \(pipelinePassed) of \(outcomes.count) ok (\(String(format: "%.1f", rate * 100)) %, need 90 %)",
             "lint (ruff check --isolated, hadolint any severity): \(converted - lintFailures.count) of \(converted) converted projects clean, \(lintFailures.count) with findings",
             "excluded: " + (excluded.isEmpty ? "none" : excluded.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ")),
-            "projects: \(folder.path) (passing ones removed)",
+            "projects: $RUN = \(folder.path) (passing ones removed)",
             "",
         ]
         let width = max(8, outcomes.map(\.notebook.count).max() ?? 8)

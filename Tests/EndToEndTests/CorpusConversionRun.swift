@@ -86,7 +86,7 @@ struct CorpusConversionRun: Sendable {
         if outcome.pipelineOK, outcome.lintClean {
             try? FileManager.default.removeItem(at: slot)
         }
-        return outcome
+        return outcome.replacingInReasons(folder.path, with: "$RUN")
     }
 
     /// Runs one command under what is left of the budget (not at all when it is spent).

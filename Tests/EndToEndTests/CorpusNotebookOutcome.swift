@@ -28,4 +28,15 @@ struct CorpusNotebookOutcome: Sendable, Equatable {
         guard let (name, step) = steps.first(where: { $0.1.reason != nil }), let reason = step.reason else { return "" }
         return "\(name): \(reason)"
     }
+
+    /// The same outcome with `text` replaced in every step's reason.
+    func replacingInReasons(_ text: String, with replacement: String) -> CorpusNotebookOutcome {
+        var copy = self
+        copy.convert = convert.replacing(text, with: replacement)
+        copy.train = train.replacing(text, with: replacement)
+        copy.pytest = pytest.replacing(text, with: replacement)
+        copy.ruff = ruff.replacing(text, with: replacement)
+        copy.hadolint = hadolint.replacing(text, with: replacement)
+        return copy
+    }
 }

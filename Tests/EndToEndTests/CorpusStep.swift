@@ -34,4 +34,13 @@ enum CorpusStep: Sendable, Equatable {
         case .timedOut: "timed out"
         }
     }
+
+    /// The same step with `text` replaced in its reason (to shorten temporary paths).
+    func replacing(_ text: String, with replacement: String) -> CorpusStep {
+        switch self {
+        case .failed(let line): .failed(line.replacingOccurrences(of: text, with: replacement))
+        case .findings(let count, let summary): .findings(count, summary.replacingOccurrences(of: text, with: replacement))
+        case .ok, .timedOut, .skipped: self
+        }
+    }
 }
