@@ -31,9 +31,8 @@ def test_saved_model_predicts_one_value_per_row(trained, sample_input):
 {{#has_inference_main}}
 
 
-def test_inference_main_runs(trained, capsys):
+def test_inference_main_runs(trained):
     from {{package}}.inference import main
 
     main()
-    assert capsys.readouterr().out.strip() != ""
 {{/has_inference_main}}
