@@ -20,7 +20,9 @@ struct ExploreNotebook {
             index: 0)]
         cells.append(code(setupSource(), index: 1))
         for (offset, cell) in plan.exploration.enumerated() {
-            cells.append(code(cell.source, index: offset + 2))
+            let source = Self.withoutImports(cell.source)
+            if source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
+            cells.append(code(source, index: offset + 2))
         }
         let document = JSONValue.object([
             JSONMember(key: "cells", value: .array(cells)),
@@ -57,7 +59,8 @@ struct ExploreNotebook {
             if !used.isEmpty { importLines.append("from \(plan.packageName).\(module.name) import \(used.joined(separator: ", "))") }
         }
         let needed = Set(plan.exploration.flatMap(\.inputs).map(\.providedBy))
-        let functions = plan.functions.filter { plan.trainMain.lines.contains($0.call) }
+        // In the order train's main() calls them (modules list them by module, not by run).
+        let functions = plan.trainMain.lines.compactMap { line in plan.functions.first { $0.call == line } }
         var calls: [StageFunction] = []
         if let last = functions.lastIndex(where: { needed.contains($0.name) }) {
             calls = Array(functions[...last])
@@ -71,6 +74,19 @@ struct ExploreNotebook {
             lines.append("# values from \(name)() need a trained model: run `python -m \(plan.packageName).train` first")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A cell's source without its single-line top-level imports (the first cell imports
+    /// everything the exploration uses, laid out once), and without the blank lines those
+    /// leave at the top.
+    static func withoutImports(_ source: String) -> String {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let kept = lines.filter { line in
+            let isImport = (line.hasPrefix("import ") || line.hasPrefix("from ")) && line.contains("import ")
+            return !(isImport && !line.contains("(") && !line.hasSuffix("\\") && !line.contains(";"))
+        }
+        guard kept.count != lines.count else { return source }
+        return kept.drop { $0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "\n")
     }
 
     static func importText(_ fact: ImportFact) -> String {

@@ -102,7 +102,14 @@ struct ProjectViewModel {
 
     private func moduleView(_ name: String) -> [String: Any] {
         guard let text = plan.moduleText(named: name) else { return [:] }
-        return ["docstring": text.docstring, "imports": imports.format(text.imports), "blocks": text.blocks]
+        let formatted = imports.format(text.imports)
+        // isort (ruff I001) wants one blank line after the imports unless a def or class
+        // follows, then two; blocks are otherwise two blank lines apart.
+        let blocks = text.blocks.enumerated().map { index, block -> [String: Any] in
+            let narrow = index == 0 && !formatted.isEmpty && !Self.startsWithDefinition(block)
+            return ["text": block, "wide": !narrow]
+        }
+        return ["docstring": text.docstring, "imports": formatted, "blocks": blocks]
     }
 
     /// `from .data import load_data` → `from churn.data import load_data` (tests import the
@@ -132,6 +139,12 @@ struct ProjectViewModel {
         }
         rows.append(["path": "src/\(plan.packageName)/serve.py", "summary": "the FastAPI app: GET /health, POST /predict"])
         return rows
+    }
+
+    /// Whether a block's first statement (after comments) is a `def`, `class` or decorator.
+    static func startsWithDefinition(_ block: String) -> Bool {
+        let first = block.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") } ?? ""
+        return ["def ", "class ", "async def ", "@"].contains { first.hasPrefix($0) }
     }
 
     static func size(_ bytes: Int) -> String {

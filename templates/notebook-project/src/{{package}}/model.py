@@ -4,8 +4,10 @@
 {{{.}}}
 {{/imports}}
 {{#blocks}}
+{{#wide}}
 
+{{/wide}}
 
-{{{.}}}
+{{{text}}}
 {{/blocks}}
 {{/model}}
