@@ -43,7 +43,7 @@ struct ExploreNotebook {
     /// Imports of the original notebook, the package names the exploration uses, and the
     /// stage-function calls up to the last one providing a value it reads.
     func setupSource() -> String {
-        let sources = plan.exploration.map(\.source).joined(separator: "\n")
+        let sources = plan.exploration.map { Self.withoutImports($0.source) }.joined(separator: "\n")
         var importLines: [String] = []
         for cell in notebook.analysis.cells {
             for fact in cell.facts?.imports ?? [] {

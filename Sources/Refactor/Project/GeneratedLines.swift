@@ -20,8 +20,8 @@ public enum GeneratedLines {
                 result.append(line)
                 continue
             }
-            let later = lines[(index + 1)...].joined(separator: "\n") + "\n" + alsoReadBy
-            let read = targets.map { mentions(later, $0) }
+            // Read before the next line that rebinds it (or by `alsoReadBy` when none does).
+            let read = targets.map { isRead($0, after: index, in: lines, alsoReadBy: alsoReadBy) }
             if !read.contains(true) {
                 result.append(String(line[equals.upperBound...]))
             } else if targets.count > 1, read.contains(false) {
@@ -32,6 +32,27 @@ public enum GeneratedLines {
             }
         }
         return result
+    }
+
+    private static func isRead(_ name: String, after index: Int, in lines: [String], alsoReadBy: String) -> Bool {
+        for line in lines[(index + 1)...] {
+            if mentions(readPart(line), name) { return true }
+            if targets(of: line).contains(name) { return false }
+        }
+        return mentions(alsoReadBy, name)
+    }
+
+    private static func targets(of line: String) -> [String] {
+        guard let equals = line.range(of: " = "), !line.hasPrefix(" ") else { return [] }
+        let names = line[..<equals.lowerBound].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return names.allSatisfy(isIdentifier) ? names : []
+    }
+
+    /// The part of a line that reads names: the right-hand side of `a, b = …`, else all of it.
+    private static func readPart(_ line: String) -> String {
+        guard let equals = line.range(of: " = "), !line.hasPrefix(" ") else { return line }
+        let targets = line[..<equals.lowerBound].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return targets.allSatisfy(isIdentifier) ? String(line[equals.upperBound...]) : line
     }
 
     /// Whether `name` occurs in `text` as a whole identifier (not inside a longer name).
