@@ -5,7 +5,7 @@ extension PythonEnvironment {
     /// packages themselves. The current directory is removed from `sys.path` so that files
     /// next to the notebook do not count as installed.
     static let script = #"""
-import json, os, re, sys
+import csv, json, os, re, sys
 sys.path[:] = [p for p in sys.path if p not in ("", ".", os.getcwd())]
 try:
     import importlib.metadata as md
@@ -33,12 +33,22 @@ def add(module, n):
     if module in wanted:
         owners.setdefault(module, set()).add(n)
 suffixes = (".py", ".pyc", ".so", ".pyd")
+tops = {m.split(".")[0] for m in wanted}
 for n, d in dists:
-    files = d.files
-    if files:
-        for f in files:
-            parts = list(f.parts)
-            if not parts:
+    if not tops:
+        break
+    # Cheap pre-check: a distribution can only provide a top-level name its RECORD mentions
+    # ("name/…" or "name.py", "name.cpython-…so"); parsing every RECORD is the slow part.
+    record = d.read_text("RECORD")
+    if record is not None and not any((t + "/") in record or (t + ".") in record for t in tops):
+        continue
+    if record is not None:
+        entries = [row[0].split("/") for row in csv.reader(record.splitlines()) if row]
+    else:
+        entries = [list(f.parts) for f in (d.files or [])]
+    if entries:
+        for parts in entries:
+            if not parts or parts[0].split(".")[0] not in tops:
                 continue
             last = parts[-1]
             if not last.endswith(suffixes) or "__pycache__" in parts:
