@@ -65,7 +65,7 @@ extension NBShip {
         @Flag(help: "Treat the notebook as a solution with nbgrader markers: write solution/, starter/ and student.ipynb.")
         var student = false
 
-        @Flag(help: "Also write requirements.lock with hashes (uv pip compile; needs the package index).")
+        @Flag(help: "Also write requirements.lock with hashes (uv pip compile; needs the package index; uv is $NBSHIP_UV, else beside --python, else on PATH).")
         var lock = false
 
         @Flag(help: "Replace the contents of an existing non-empty output folder.")
