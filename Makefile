@@ -87,10 +87,12 @@ bench: setup-bench setup-corpus setup-build
 	$(VPY) bench/lint/run.py --nbship .build/release/nbship --hadolint $(abspath $(VENV))/bin/hadolint
 	$(VPY) bench/image/run.py --nbship .build/release/nbship
 
-# The Requirements tables (Sources/Requirements/Resources/*.tsv) are compiled into the binary;
-# regenerate their Swift sources after editing a TSV (RequirementsTests fails until you do).
+# The Requirements tables (Sources/Requirements/Resources/*.tsv) and the bundled templates
+# (templates/*/) are compiled into the binary; regenerate their Swift sources after editing a
+# TSV or a template file (RequirementsTests / EmitTests fail until you do).
 tables:
 	$(PYTHON) scripts/embed-tables.py
+	$(PYTHON) scripts/embed-templates.py
 
 FUZZ_SECONDS ?= 600
 fuzz: setup-build

@@ -15,10 +15,9 @@ extension Template {
         let manager = FileManager.default
         let root = URL(fileURLWithPath: directory)
         let manifestPath = root.appendingPathComponent(manifestName).path
-        guard let manifestData = manager.contents(atPath: manifestPath) else {
+        guard manager.fileExists(atPath: manifestPath) else {
             throw DiagnosticError(.error("template.not-found", "'\(directory)' is not a template: it has no \(manifestName)"))
         }
-        let manifest = try TemplateManifest.parse(toml: String(decoding: manifestData, as: UTF8.self), path: displayPath(directory, manifestName))
         var sources: [TemplateSource] = []
         let skipped: Set<String> = [".git", "__pycache__", ".DS_Store"]
         func walk(_ relative: String) throws(DiagnosticError) {
@@ -31,7 +30,6 @@ extension Template {
             }
             for name in names where !skipped.contains(name) {
                 let path = relative.isEmpty ? name : relative + "/" + name
-                if path == manifestName { continue }
                 let full = root.appendingPathComponent(path).path
                 guard let attributes = try? manager.attributesOfItem(atPath: full) else {
                     throw DiagnosticError(.error("template.io", "cannot read '\(displayPath(directory, path))'"))
@@ -52,7 +50,22 @@ extension Template {
             }
         }
         try walk("")
-        return Template(manifest: manifest, sources: sources, directory: directory)
+        return try load(files: sources, directory: directory)
+    }
+
+    /// Makes a template of files already in memory (what ``load(directory:)`` does once it has
+    /// read a folder; the templates compiled into the binary, ``EmbeddedTemplates``, load this way).
+    /// - Parameters:
+    ///   - files: Every file of the template, `template.toml` included, by path inside it.
+    ///   - directory: The folder they stand for, as named in diagnostics.
+    /// - Returns: The template: the parsed manifest and every other file.
+    /// - Throws: `template.not-found` (no `template.toml` among the files) or the manifest's errors.
+    public static func load(files: [TemplateSource], directory: String) throws(DiagnosticError) -> Template {
+        guard let manifestFile = files.first(where: { $0.path == manifestName }) else {
+            throw DiagnosticError(.error("template.not-found", "'\(directory)' is not a template: it has no \(manifestName)"))
+        }
+        let manifest = try TemplateManifest.parse(toml: manifestFile.text, path: displayPath(directory, manifestName))
+        return Template(manifest: manifest, sources: files.filter { $0.path != manifestName }, directory: directory)
     }
 
     /// `directory/relative`, without a doubled separator.

@@ -1,26 +1,39 @@
 import Foundation
 
-/// Where nbship looks for template folders, first match wins:
+/// Where nbship looks for templates, first match wins:
 ///
-/// 1. `--templates DIR` (only that folder);
+/// 1. `--templates DIR` (only that folder, nothing else);
 /// 2. `$NBSHIP_TEMPLATES` (a `:`-separated list of folders);
 /// 3. next to the executable: `BIN/../share/nbship/templates` (an installed layout, e.g.
 ///    `/usr/local/bin/nbship` with `/usr/local/share/nbship/templates`), then `BIN/templates`;
 /// 4. the source tree this library was built from (`templates/` at the package root), so a
-///    development build finds the bundled templates wherever it is run from.
+///    development build finds the bundled templates, as edited, wherever it is run from
+///    (skipped when `$NBSHIP_NO_SOURCE_TEMPLATES` is set and not empty);
+/// 5. the bundled templates compiled into the binary (``EmbeddedTemplates``), so a binary
+///    copied alone still has them.
 public struct TemplateSearchPath: Sendable, Equatable {
     /// The folders to search, in order (existing or not).
     public var folders: [String]
+    /// Whether the templates compiled into the binary come after the folders.
+    public var includesEmbedded: Bool
+
+    /// The variable that, set and not empty, skips the source tree's `templates/` (step 4), so
+    /// tests and packagers see what a binary copied to another machine sees.
+    public static let noSourceTemplatesVariable = "NBSHIP_NO_SOURCE_TEMPLATES"
 
     /// Creates a search path from explicit folders.
-    public init(folders: [String]) {
+    /// - Parameters:
+    ///   - folders: The folders, in order.
+    ///   - includesEmbedded: Whether the compiled-in templates follow them.
+    public init(folders: [String], includesEmbedded: Bool = false) {
         self.folders = folders
+        self.includesEmbedded = includesEmbedded
     }
 
     /// The default search path.
     /// - Parameters:
-    ///   - explicit: `--templates DIR`, when given (then it is the only folder).
-    ///   - environment: The process environment (`NBSHIP_TEMPLATES`).
+    ///   - explicit: `--templates DIR`, when given (then it is the only place searched).
+    ///   - environment: The process environment (`NBSHIP_TEMPLATES`, `NBSHIP_NO_SOURCE_TEMPLATES`).
     ///   - executable: The running executable's path, when known.
     /// - Returns: The search path.
     public static func standard(explicit: String?, environment: [String: String], executable: String?) -> TemplateSearchPath {
@@ -34,8 +47,10 @@ public struct TemplateSearchPath: Sendable, Equatable {
             folders.append(bin.deletingLastPathComponent().appendingPathComponent("share/nbship/templates").path)
             folders.append(bin.appendingPathComponent("templates").path)
         }
-        folders.append(sourceTreeTemplates)
-        return TemplateSearchPath(folders: folders)
+        if environment[noSourceTemplatesVariable].map(\.isEmpty) ?? true {
+            folders.append(sourceTreeTemplates)
+        }
+        return TemplateSearchPath(folders: folders, includesEmbedded: true)
     }
 
     /// `templates/` at the root of the package this file was compiled in.

@@ -10,8 +10,8 @@ extension NBShip.Convert {
     /// `nbship convert --student`: the solution project, the starter project and the student
     /// notebook, leak-checked, written atomically into one folder.
     func convertStudent(
-        _ read: ReadResult, converter: Converter, options: ConvertOptions, digest: String, interpreter: String,
-        environment: [String: String]
+        _ read: ReadResult, converter: Converter, options: ConvertOptions, digest: String,
+        interpreter: CheckedPythonInterpreter, environment: [String: String]
     ) throws(DiagnosticError) {
         guard let data = FileManager.default.contents(atPath: notebook) else {
             throw DiagnosticError(.error("notebook.io", "cannot read '\(notebook)'"))
@@ -27,11 +27,7 @@ extension NBShip.Convert {
         let destination = output ?? Self.defaultOutput(for: notebook)
         try refuseToReplaceInput(destination)
         if lock, !dryRun {
-            guard let uv = ProjectLocker.findUV(interpreter: interpreter, environment: environment) else {
-                throw DiagnosticError(.error("convert.lock-failed", "--lock needs uv, which was not found",
-                                             notes: ["pip install uv, or set NBSHIP_UV=/path/to/uv"]))
-            }
-            let text = try ProjectLocker(uv: uv).lock(projects.solution.requirements.requirementsTxt, pythonVersion: options.pythonVersion)
+            let text = try lockRequirements(projects.solution.requirements.requirementsTxt, interpreter: interpreter, environment: environment)
             projects.addToBothProjects(GeneratedFile(path: "requirements.lock", contents: text))
         }
         let combined = projects.combined

@@ -65,7 +65,7 @@ extension NBShip {
         @Flag(help: "Treat the notebook as a solution with nbgrader markers: write solution/, starter/ and student.ipynb.")
         var student = false
 
-        @Flag(help: "Also write requirements.lock with hashes (uv pip compile; needs the package index).")
+        @Flag(help: "Also write requirements.lock with hashes (uv pip compile; needs the package index; uv is $NBSHIP_UV, else beside --python, else on PATH).")
         var lock = false
 
         @Flag(help: "Replace the contents of an existing non-empty output folder.")
@@ -91,15 +91,12 @@ extension NBShip {
             let read = try NotebookInput.read(notebook)
             let digest = try FileDigest.sha256(path: notebook)
             let environment = ProcessInfo.processInfo.environment
-            let interpreter = python ?? PythonEnvironment.defaultInterpreter(environment: environment)
-            let pythonEnvironment = PythonEnvironment(interpreter: interpreter)
-            let snapshot = try pythonEnvironment.inspect(EnvironmentQuery(distributions: [], modules: []))
-            guard let version = snapshot.pythonVersion else {
-                throw DiagnosticError(.error("convert.python-version", "cannot tell the Python version of '\(interpreter)'"))
-            }
+            // --python, else $VIRTUAL_ENV's python, else python3; a missing or stale choice is
+            // an error that says where it came from.
+            let interpreter = try PythonInterpreter.selected(option: python, environment: environment).check(environment: environment)
             let template = try loadTemplate()
-            let converter = Converter(resolver: try .bundled(environment: pythonEnvironment), template: template)
-            let options = ConvertOptions(packageName: packageName, pythonVersion: version, requires: requires, baseImage: base, lock: lock)
+            let converter = Converter(resolver: try .bundled(environment: interpreter.environment()), template: template)
+            let options = ConvertOptions(packageName: packageName, pythonVersion: interpreter.version, requires: requires, baseImage: base, lock: lock)
             if student {
                 return try convertStudent(read, converter: converter, options: options, digest: digest, interpreter: interpreter, environment: environment)
             }
@@ -113,11 +110,7 @@ extension NBShip {
             }
             try refuseToReplaceInput(destination)
             if lock, !dryRun {
-                guard let uv = ProjectLocker.findUV(interpreter: interpreter, environment: environment) else {
-                    throw DiagnosticError(.error("convert.lock-failed", "--lock needs uv, which was not found",
-                                                 notes: ["pip install uv, or set NBSHIP_UV=/path/to/uv"]))
-                }
-                let text = try ProjectLocker(uv: uv).lock(project.requirements.requirementsTxt, pythonVersion: version)
+                let text = try lockRequirements(project.requirements.requirementsTxt, interpreter: interpreter, environment: environment)
                 project.files.append(GeneratedFile(path: "requirements.lock", contents: text))
                 project.files.sort { $0.path < $1.path }
             }
@@ -146,9 +139,9 @@ extension NBShip {
                 throw DiagnosticError(.error(
                     "template.not-found", "no 'convert' template found",
                     notes: ["a convert template is a folder whose template.toml says kind = \"convert\" (copy templates/notebook-project)",
-                            "searched: " + (catalog.searched.isEmpty ? "nothing (no template folder exists)" : catalog.searched.joined(separator: ", "))]))
+                            "searched: " + catalog.searchedDescription]))
             }
-            return try Template.load(directory: entry.directory)
+            return try entry.load()
         }
 
         /// Refuses an output folder that holds the notebook (replacing it would delete the input).

@@ -65,12 +65,14 @@ extension NBShip {
             let catalog = TemplateCatalog(searchPath: .standard(
                 explicit: templates, environment: ProcessInfo.processInfo.environment,
                 executable: CommandLine.arguments.first.flatMap(Executable.path)))
-            let loaded = try Template.load(directory: try catalog.directory(for: template))
+            let loaded = try catalog.template(named: template)
             if loaded.manifest.kind == .convert {
+                let builtIn = loaded.directory == EmbeddedTemplates.directory(of: loaded.name)
                 throw DiagnosticError(.error(
                     "template.wrong-kind", "template '\(loaded.name)' is rendered from a notebook, not from variables",
                     at: SourceLocation(path: loaded.manifest.path, line: 1, column: 1),
-                    notes: ["use it with: nbship convert NOTEBOOK --templates \(URL(fileURLWithPath: loaded.directory).deletingLastPathComponent().path)"]))
+                    notes: [builtIn ? "nbship convert NOTEBOOK renders it"
+                        : "use it with: nbship convert NOTEBOOK --templates \(URL(fileURLWithPath: loaded.directory).deletingLastPathComponent().path)"]))
             }
             var values: [String: String] = [:]
             if let answers {

@@ -9,10 +9,12 @@ extension NBShip {
             abstract: "List the project templates nbship new can render.",
             discussion: """
                 Templates are looked up in: --templates DIR (only that folder); else each folder \
-                of $NBSHIP_TEMPLATES (':'-separated); else next to the executable \
-                (BIN/../share/nbship/templates, then BIN/templates); else the templates/ folder \
-                of the source tree nbship was built from. A name found earlier hides the same \
-                name later. Each template is a folder holding template.toml.
+                of $NBSHIP_TEMPLATES (':'-separated); then next to the executable \
+                (BIN/../share/nbship/templates, then BIN/templates); then the templates/ folder \
+                of the source tree nbship was built from (unless $NBSHIP_NO_SOURCE_TEMPLATES is \
+                set); then the bundled templates compiled into nbship, so a binary copied alone \
+                has them. A name found earlier hides the same name later. Each template is a \
+                folder holding template.toml.
                 """
         )
 
@@ -24,7 +26,7 @@ extension NBShip {
                 explicit: templates, environment: ProcessInfo.processInfo.environment,
                 executable: CommandLine.arguments.first.flatMap(Executable.path)))
             guard !catalog.entries.isEmpty else {
-                Terminal.writeError("error: no templates found (searched: \(catalog.searched.isEmpty ? "no existing folder" : catalog.searched.joined(separator: ", "))) [template.not-found]\n")
+                Terminal.writeError("error: no templates found (searched: \(catalog.searchedDescription)) [template.not-found]\n")
                 throw ExitCode(2)
             }
             let width = catalog.entries.map(\.name.count).max() ?? 0

@@ -10,7 +10,12 @@ import Foundation
 /// and never when `NO_COLOR` is set.
 enum Terminal {
     static func colourAllowed(fd: Int32) -> Bool {
-        isatty(fd) == 1 && getenv("NO_COLOR") == nil
+        isTerminal(fd: fd) && getenv("NO_COLOR") == nil
+    }
+
+    /// Whether a file descriptor is a terminal (progress for slow work is shown only there).
+    static func isTerminal(fd: Int32) -> Bool {
+        isatty(fd) == 1
     }
 
     static func write(_ text: String) {
