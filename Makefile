@@ -71,6 +71,8 @@ demo: setup build
 	$(NBSHIP) convert $(DEMO_NB) -o $(DEMO_OUT) --python $(VPY) --force
 	cd $(DEMO_OUT) && MPLBACKEND=Agg $(abspath $(VPY)) -m pytest -q -p no:cacheprovider
 	cd $(DEMO_OUT) && MPLBACKEND=Agg PYTHONPATH=src $(abspath $(VPY)) -m churn.train
+	$(NBSHIP) build $(DEMO_OUT) -o demo-out/churn.tar --tag churn:0.1.0 --base scratch --python $(VPY) --cache-dir demo-out/cache
+	$(NBSHIP) inspect demo-out/churn.tar --verify
 
 # Benchmarks need the peers too (soorgeon, hadolint), installed into the same venv.
 $(VENV)/.stamp-bench: $(VENV)/.stamp-test requirements-bench.txt

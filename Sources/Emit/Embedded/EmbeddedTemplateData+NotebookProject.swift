@@ -49,15 +49,15 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-RUN groupadd --system --gid 10001 app \
-    && useradd --system --uid 10001 --gid 10001 --no-log-init --no-create-home --home-dir /app app
+RUN groupadd --system --gid 1000 app \
+    && useradd --system --uid 1000 --gid 1000 --no-log-init --no-create-home --home-dir /app app
 
 COPY {{requirements_file}} ./
 RUN pip install --no-cache-dir {{#locked}}--require-hashes {{/locked}}-r {{requirements_file}}
 
 COPY src/ ./src/
 
-USER 10001:10001
+USER 1000:1000
 EXPOSE 8000
 
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
