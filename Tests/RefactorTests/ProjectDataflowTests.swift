@@ -34,7 +34,7 @@ import Testing
                      "## Load", "df = pd.read_csv('x.csv')",
                      "## Train", "df.dropna(inplace=True)\nmodel = LinearRegression()\nmodel.fit(df[['a']], df['b'])",
                      "## Predict", "out = model.predict(df[['a']])"],
-             function: "predict", parameters: ["df", "model"], returns: []),
+             function: "predict_sample", parameters: ["df", "model"], returns: []),
         Case(description: "an augmented assignment reads the name it updates",
              cells: ["import pandas as pd\nfrom sklearn.linear_model import LinearRegression",
                      "## Load", "df = pd.read_csv('x.csv')\ncount = len(df)",
@@ -51,7 +51,7 @@ import Testing
                      "## Load", "df = pd.read_csv('x.csv')\nlimit = 5",
                      "## Train", "limit = 7\nmodel = LinearRegression()\nmodel.fit(df[['a']], df['b'])",
                      "## Predict", "out = model.predict(df[['a']][:limit])"],
-             function: "predict", parameters: ["df", "limit", "model"], returns: []),
+             function: "predict_sample", parameters: ["df", "limit", "model"], returns: []),
         Case(description: "display statements of a pipeline cell read nothing into the function",
              cells: ["import pandas as pd\nimport matplotlib.pyplot as plt\nfrom sklearn.linear_model import LinearRegression",
                      "## Load", "df = pd.read_csv('x.csv')",
@@ -89,11 +89,11 @@ import Testing
         #expect(plan.artifacts.map(\.name) == ["model"])
         #expect(plan.artifacts.first?.path == "artifacts/model.joblib")
         #expect(plan.artifacts.first?.producedBy == "train")
-        let predict = try #require(plan.functions.first { $0.name == "predict" })
+        let predict = try #require(plan.functions.first { $0.name == "predict_sample" })
         #expect(predict.parameters.map(\.fromArtifact) == [false, true])
         #expect(plan.inferenceMain.lines.first == "model = load_model(ARTIFACTS_DIR / \"model.joblib\")")
         // df comes from train and is data, not a model: inference recomputes it (data, then train).
-        #expect(Array(plan.inferenceMain.lines.dropFirst()) == ["df = load_data()", "df, model = train(df)", "result = predict(df, model)", "print(result)"])
+        #expect(Array(plan.inferenceMain.lines.dropFirst()) == ["df = load_data()", "df, model = train(df)", "result = predict_sample(df, model)", "print(result)"])
     }
 
     @Test func explorationInputsCanBeReturned() throws {

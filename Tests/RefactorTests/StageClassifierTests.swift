@@ -119,6 +119,22 @@ import Testing
         #expect(assignments[1].reason.contains("df"))
     }
 
+    /// statsmodels' glm notebook computes `y` and `yhat` under "Plots" and fits on them next:
+    /// an exploration heading may not drop values the pipeline reads.
+    @Test func cellUnderAnExplorationHeadingThatFeedsThePipelineIsData() {
+        var nb = AnalysisBuilder()
+        nb.code("res = m.fit()", defines: ["res"], reads: ["m"], calls: ["m.fit"])
+        nb.markdown("### Plots")
+        nb.code("y = data.endog\nyhat = res.mu", defines: ["y", "yhat"], reads: ["data", "res"])
+        nb.code("line_fit = sm.OLS(y, yhat).fit()", defines: ["line_fit"], reads: ["sm", "y", "yhat"], calls: ["sm.OLS", "sm.OLS.fit"])
+        nb.code("ax.hist(yhat)", reads: ["ax", "yhat"], calls: ["ax.hist"])
+        let assignments = StageClassifier().classify(nb.analysis())
+        #expect(assignments[2].stage == .data)
+        #expect(assignments[2].evidence == .dataflow)
+        #expect(assignments[2].reason.contains("y, yhat"))
+        #expect(assignments[4].stage == .explore)
+    }
+
     @Test func modelClassesAndStatsmodelsFormulasAreModels() {
         var nb = AnalysisBuilder()
         nb.code("import torch.nn as nn\nimport statsmodels.formula.api as smf",

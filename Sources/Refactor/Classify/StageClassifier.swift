@@ -4,8 +4,8 @@
 /// under, then what the code does, then where its values go. Two code facts outrank a
 /// heading because they are certain: a cell that only plots stays out of the pipeline, a
 /// cell that only imports is setup, and an exploration heading never pushes code that loads,
-/// fits or scores out of the pipeline. A plotting cell whose values feed later stages is data
-/// preparation, so nothing it defines is lost.
+/// fits or scores out of the pipeline. A plotting cell (or one under an exploration heading)
+/// whose values feed later stages is data preparation, so nothing it defines is lost.
 public struct StageClassifier: Sendable {
     /// Creates a classifier.
     public init() {}
@@ -52,8 +52,10 @@ public struct StageClassifier: Sendable {
         for cell in analysis.codeCells.reversed() {
             let consumers = graph.consumers(of: cell.index)
             let pipelineConsumers = consumers.filter { (decided[$0.to]?.stage ?? .explore).isPipeline }
-            if let current = decided[cell.index], current.stage == .explore, current.evidence == .code,
-               !pipelineConsumers.isEmpty {
+            // A cell left out by its code or its heading ("Plots") whose values a pipeline cell
+            // reads is data preparation: without it the pipeline reads an undefined name.
+            if let current = decided[cell.index], current.stage == .explore,
+               current.evidence == .code || current.evidence == .heading, !pipelineConsumers.isEmpty {
                 let names = Self.names(pipelineConsumers)
                 decided[cell.index] = StageAssignment(
                     cell: cell.index, stage: .data, evidence: .dataflow,

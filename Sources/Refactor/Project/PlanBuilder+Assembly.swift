@@ -4,22 +4,36 @@ extension PlanBuilder {
     /// Turns the collected facts into the ``ProjectPlan``.
     func assemble() -> ProjectPlan {
         let names = functionNames()
-        let artifacts = chooseArtifacts(names: names)
+        var artifacts = chooseArtifacts(names: names)
+        let fit = findModelInput(artifacts: artifacts, names: names)
+        if let fit, let first = artifacts.firstIndex(where: { $0.name == fit.artifact }) {
+            // The artifact whose input is known is the model the project serves.
+            artifacts.insert(artifacts.remove(at: first), at: 0)
+        }
         let definitionHomes = placeDefinitions()
         var stageFunctions: [Int: StageFunction] = [:]
         for segment in functions.indices {
             stageFunctions[segment] = stageFunction(segment, names: names, artifacts: artifacts)
         }
+        let modelInput = fit.map { fit in
+            ModelInput(name: fit.input, providedBy: names[fit.provider] ?? "", run: run(computing: [fit.provider], stageFunctions))
+        }
+        let formulaFunctions = artifacts.isEmpty ? [] : namesCalledInFormulas()
         var modules: [ProjectModule] = []
         for name in ["common", "data", "model", "train", "inference"] {
             let stages = Self.functionStages.filter { Self.moduleName(of: $0) == name }
             let segments = functions.indices.filter { Self.moduleName(of: functions[$0].stage) == name }
             let definitionsHere = definitions.filter { definitionHomes[$0.name] == name }
             if name == "common" && definitionsHere.isEmpty { continue }
+            var moved = definitionsHere.map(movedDefinition)
+            if name == "inference", let first = formulaFunctions.first {
+                moved.append(formulaNamespace(formulaFunctions, cell: definitions.first { $0.name == first }.map { pieces[$0.piece].cell } ?? 0))
+            }
             modules.append(ProjectModule(
                 name: name, stages: stages,
-                imports: moduleImports(name, segments: segments, definitions: definitionsHere, homes: definitionHomes),
-                definitions: definitionsHere.map(movedDefinition),
+                imports: moduleImports(name, segments: segments, definitions: definitionsHere, homes: definitionHomes,
+                                       alsoUsing: name == "inference" ? formulaFunctions : []),
+                definitions: moved,
                 functions: segments.compactMap { stageFunctions[$0] }))
         }
         let allImports = pieces.filter { $0.destination == .imports }.flatMap(\.facts.imports)
@@ -31,10 +45,11 @@ extension PlanBuilder {
                                   artifactsDirectory: "artifacts", entries: configEntries, dataFiles: dataFiles),
             modules: modules,
             trainMain: trainMain(stageFunctions, artifacts: artifacts),
-            inferenceMain: inferenceMain(stageFunctions, artifacts: artifacts),
+            inferenceMain: inferenceMain(stageFunctions, artifacts: artifacts, modelInput: modelInput),
             artifacts: artifacts,
             exploration: explorationCells(names: names),
-            requirements: plan.requirements)
+            requirements: plan.requirements,
+            modelInput: modelInput)
     }
 
     /// Function names per segment: the stage's name for its first segment, then `_2`, `_3`;
@@ -81,7 +96,10 @@ extension PlanBuilder {
         }
         let usesJoblib = pieces.contains { piece in
             piece.destination == .imports && piece.facts.imports.contains { fact in
-                ["sklearn", "joblib", "xgboost", "lightgbm", "catboost", "imblearn", "statsmodels"].contains(String(fact.module.split(separator: ".").first ?? ""))
+                // Not statsmodels: a formula model re-evaluates its formula when unpickled, in the
+                // caller's namespace, which only the C unpickler behind `pickle.load` leaves
+                // reachable (joblib's Python unpickler buries it under its own frames).
+                ["sklearn", "joblib", "xgboost", "lightgbm", "catboost", "imblearn"].contains(String(fact.module.split(separator: ".").first ?? ""))
             }
         }
         let format: ModelArtifact.Format = usesJoblib ? .joblib : .pickle
@@ -109,7 +127,29 @@ extension PlanBuilder {
                 names.insert(target)
             }
         }
+        // `_ = model.fit(X, y)` only discards the fitted estimator, which is `model`.
+        names.remove("_")
         return names.sorted()
+    }
+
+    /// Definitions that formula strings in pipeline code call by name (`"y ~ double_it(x)"`):
+    /// a model fitted on such a formula looks them up again when it is loaded.
+    private func namesCalledInFormulas() -> [String] {
+        let definitionNames = Set(definitions.map(\.name))
+        var found: Set<String> = []
+        for piece in pieces where Self.isPipelineCode(piece.destination) {
+            found.formUnion(Self.namesCalledInStrings(piece.statement, among: definitionNames))
+        }
+        return found.sorted()
+    }
+
+    /// `FORMULA_FUNCTIONS = {"double_it": double_it}` in inference: the functions a saved
+    /// formula model calls must be names of the module that unpickles it.
+    private func formulaNamespace(_ names: [String], cell: Int) -> MovedDefinition {
+        let entries = names.map { "\(PythonStringLiteral.literal($0)): \($0)" }.joined(separator: ", ")
+        let source = "# The saved model's formulas call these by name: loading it looks them up in this module.\n"
+            + "FORMULA_FUNCTIONS = {\(entries)}"
+        return MovedDefinition(name: "FORMULA_FUNCTIONS", kind: .global, cell: cell, source: source, configNames: [], stageGlobals: [])
     }
 
     /// Where each definition goes: the one module whose code uses it, `common` when several
@@ -152,7 +192,8 @@ extension PlanBuilder {
                                configNames: state.configNames.sorted(), stageGlobals: state.stageGlobals.sorted())
     }
 
-    private func moduleImports(_ module: String, segments: [Int], definitions here: [DefinitionState], homes: [String: String]) -> [String] {
+    private func moduleImports(_ module: String, segments: [Int], definitions here: [DefinitionState], homes: [String: String],
+                               alsoUsing extra: [String] = []) -> [String] {
         var external: Set<String> = []
         var config: Set<String> = []
         var packageImports: [String: Set<String>] = [:]
@@ -160,6 +201,7 @@ extension PlanBuilder {
         let readers: [(imports: Set<String>, config: Set<String>, definitions: Set<String>, star: Bool)] =
             segments.map { (functions[$0].imports, functions[$0].configNames, functions[$0].definitions, functions[$0].usesStarImports) }
             + here.map { ($0.imports, $0.configNames, $0.definitions, $0.usesStarImports) }
+            + [([], [], Set(extra), false)]
         for reader in readers {
             external.formUnion(reader.imports)
             config.formUnion(reader.config)
@@ -279,17 +321,42 @@ extension PlanBuilder {
         return PipelineRun(imports: ImportLine.sorted(imports), lines: lines)
     }
 
+    /// The calls that compute what the `targets` segments return, from scratch (every segment
+    /// they need, in notebook order), with the imports of the functions outside `inference`.
+    private func run(computing targets: [Int], _ stageFunctions: [Int: StageFunction]) -> PipelineRun {
+        var imports: Set<String> = []
+        var lines: [String] = []
+        for segment in segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: false) {
+            guard let function = stageFunctions[segment] else { continue }
+            if function.module != "inference" { imports.insert("from .\(function.module) import \(function.name)") }
+            lines.append(function.call)
+        }
+        return PipelineRun(imports: ImportLine.sorted(imports), lines: lines)
+    }
+
     /// Loads the artifacts, recomputes the other inputs of inference (only the functions they
-    /// need), calls inference and prints the result.
-    private func inferenceMain(_ stageFunctions: [Int: StageFunction], artifacts: [ModelArtifact]) -> PipelineRun {
+    /// need), calls inference and prints the result. A notebook without inference code gets
+    /// a prediction on the first rows of the model's input, computed from scratch first.
+    private func inferenceMain(_ stageFunctions: [Int: StageFunction], artifacts: [ModelArtifact], modelInput: ModelInput?) -> PipelineRun {
         var imports: Set<String> = []
         var lines: [String] = []
         if !artifacts.isEmpty { imports.insert("from .config import ARTIFACTS_DIR") }
+        let targets = functions.indices.filter { functions[$0].stage == .inference }
+        if targets.isEmpty, let modelInput, !artifacts.isEmpty {
+            imports.formUnion(modelInput.run.imports)
+            lines += modelInput.run.lines
+        }
         for artifact in artifacts {
             lines.append("\(artifact.name) = load_model(ARTIFACTS_DIR / \(PythonStringLiteral.literal(String(artifact.path.split(separator: "/").last ?? ""))))")
         }
-        let targets = functions.indices.filter { functions[$0].stage == .inference }
-        guard !targets.isEmpty else { return PipelineRun(imports: ImportLine.sorted(imports), lines: lines) }
+        guard !targets.isEmpty else {
+            if let modelInput, let model = artifacts.first {
+                // The generic `predict` of inference.py, unless the notebook defines its own.
+                let predict = definitions.contains { $0.name == "predict" } ? "\(model.name).predict(" : "predict(\(model.name), "
+                lines.append("print(\(predict)\(modelInput.name)[:5]))")
+            }
+            return PipelineRun(imports: ImportLine.sorted(imports), lines: lines)
+        }
         var returnsValue = false
         for segment in segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: true) {
             guard let function = stageFunctions[segment] else { continue }

@@ -56,6 +56,10 @@ extension ProjectPlan {
             case .joblib: blocks.append("def load_model(path):\n    return joblib.load(path)")
             case .pickle: blocks.append("def load_model(path):\n    with open(path, \"rb\") as handle:\n        return pickle.load(handle)")
             }
+            // The generic entry point serving and tests call, unless the notebook defines its own.
+            if !module.definitions.contains(where: { $0.name == "predict" }) {
+                blocks.append("def predict(model, X):\n    \"\"\"Predict with a trained model.\"\"\"\n    return model.predict(X)")
+            }
         }
         blocks += module.functions.map { pythonSource(of: $0).dropLast(1).description }
         let run = name == "train" ? trainMain : name == "inference" ? inferenceMain : nil

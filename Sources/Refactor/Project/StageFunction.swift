@@ -1,5 +1,5 @@
 /// The function one pipeline stage becomes (`load_data`, `build_model`, `train`, `evaluate`,
-/// `predict`): the stage's statements in notebook order, exploration left out. A stage whose
+/// `predict_sample`): the stage's statements in notebook order, exploration left out. A stage whose
 /// cells alternate with another stage's has one function per run (`load_data_2`, …).
 public struct StageFunction: Sendable, Equatable, Codable {
     /// The function name.
