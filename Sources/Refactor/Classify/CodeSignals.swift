@@ -271,8 +271,16 @@ struct CodeSignals: Sendable, Equatable {
         !(loads.isEmpty && prepares.isEmpty && constructs.isEmpty && fits.isEmpty && metrics.isEmpty && predicts.isEmpty)
     }
 
+    /// Whether the cell only prints (no plot, no other display, no pipeline call): a log of
+    /// the values the pipeline computes, which goes where its heading or neighbour puts it,
+    /// so the pipeline prints what the notebook printed.
+    var isLog: Bool {
+        displays == ["print"] && plots.isEmpty && !hasPipelineEvidence
+    }
+
     /// The decision the code alone supports, most downstream first: fitting outweighs
-    /// metrics, which outweigh prediction, construction, loading and exploring.
+    /// metrics, which outweigh prediction, construction, loading and exploring. A cell that
+    /// only prints (``isLog``) has no evidence of its own.
     func assignment(cell: Int) -> StageAssignment? {
         func make(_ stage: Stage, _ what: String, _ evidence: [String]) -> StageAssignment {
             let list = evidence.prefix(3).joined(separator: ", ")
@@ -285,6 +293,7 @@ struct CodeSignals: Sendable, Equatable {
         if !loads.isEmpty { return make(.data, "loads data:", loads) }
         if !prepares.isEmpty { return make(.data, "prepares data:", prepares) }
         if !plots.isEmpty { return make(.explore, "plots:", plots) }
+        if isLog { return nil }
         if !displays.isEmpty { return make(.explore, "displays:", displays) }
         if onlyImports { return StageAssignment(cell: cell, stage: .setup, evidence: .code, reason: "imports only") }
         if !installs.isEmpty { return make(.setup, "installs packages:", installs) }

@@ -97,10 +97,23 @@ public struct StageClassifier: Sendable {
                     reason: "no evidence of its own: computes values, and setup holds only imports and constants")
                 previous = .data
             } else {
-                let reason = previousCell.map { "no evidence of its own: follows cell \($0)" } ?? "no evidence of its own: first code cell"
+                let what = signals[cell.index]?.isLog == true ? "prints values" : "no evidence of its own"
+                let reason = previousCell.map { "\(what): follows cell \($0)" } ?? "\(what): first code cell"
                 decided[cell.index] = StageAssignment(cell: cell.index, stage: previous, evidence: .position, reason: reason)
             }
             previousCell = cell.index
+        }
+
+        // A cell that only prints is a log of the pipeline, unless it prints values that only
+        // exploration computes (top to bottom, so a log that moved out takes its names along).
+        for cell in analysis.codeCells {
+            guard signals[cell.index]?.isLog == true, let decision = decided[cell.index], decision.stage.isPipeline,
+                  decision.evidence != .tag else { continue }
+            let explored = graph.edges.filter { $0.to == cell.index && decided[$0.from]?.stage == .explore }
+            guard !explored.isEmpty else { continue }
+            decided[cell.index] = StageAssignment(
+                cell: cell.index, stage: .explore, evidence: .dataflow,
+                reason: "prints values only exploration computes (\(Self.names(explored)))")
         }
 
         // Markdown cells document the code cells that follow them.

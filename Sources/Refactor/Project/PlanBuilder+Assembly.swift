@@ -234,12 +234,16 @@ extension PlanBuilder {
                 edits[pieces[last].source, default: []].append(CellSource.Edit(range: offset..<offset, replacement: "return "))
                 returnsValue = true
             } else {
-                // Otherwise predict returns the last value inference assigns (`preds = model.predict(new)`).
-                resultName = indices.reversed().lazy.compactMap { index -> String? in
-                    guard case .assign(let targets, _) = self.pieces[index].statement.kind, targets.count == 1,
+                // Otherwise it returns the last prediction inference assigns (`preds = model.predict(new)`),
+                // else the last value it assigns, unless the cell ends by printing its result.
+                let assigned = indices.reversed().compactMap { index -> (name: String, predicts: Bool)? in
+                    guard case .assign(let targets, let value) = self.pieces[index].statement.kind, targets.count == 1,
                           case .name(let name, _) = targets[0].kind else { return nil }
-                    return name
-                }.first
+                    return (name, Self.isPrediction(value))
+                }
+                var endsWithPrint = false
+                if case .expression(let value) = pieces[last].statement.kind { endsWithPrint = Self.isPrint(value) }
+                resultName = assigned.first(where: \.predicts)?.name ?? (endsWithPrint ? nil : assigned.first?.name)
                 returnsValue = resultName != nil
             }
         }
@@ -269,6 +273,12 @@ extension PlanBuilder {
             signature: "def \(name)(\(arguments)):", body: body,
             returnStatement: returns.isEmpty ? resultName.map { "    return " + $0 } : "    return " + returns.joined(separator: ", "),
             call: call, returnsValue: returnsValue)
+    }
+
+    /// `model.predict(x)` and the like (`predict_proba`, `forecast`, …).
+    private static func isPrediction(_ expression: Expression) -> Bool {
+        guard case .call(let function, _, _) = expression.kind, case .attribute(_, let method, _) = function.kind else { return false }
+        return ["predict", "predict_proba", "predict_log_proba", "decision_function", "forecast", "get_prediction"].contains(method)
     }
 
     private static func isPrint(_ expression: Expression) -> Bool {
