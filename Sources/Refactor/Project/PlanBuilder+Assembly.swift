@@ -5,7 +5,15 @@ extension PlanBuilder {
     func assemble() -> ProjectPlan {
         let names = functionNames()
         var artifacts = chooseArtifacts(names: names)
-        let fit = findModelInput(artifacts: artifacts, names: names)
+        var crossValidated: CrossValidatedModel?
+        if artifacts.isEmpty, let found = findCrossValidatedModel() {
+            crossValidated = found
+            let format = artifactFormat()
+            artifacts = [ModelArtifact(name: found.model, producedBy: found.providers[found.model].flatMap { names[$0] } ?? "", readBy: [],
+                                       path: "artifacts/\(found.model).\(format == .joblib ? "joblib" : "pkl")", format: format)]
+        }
+        let fit = crossValidated.map { FitSite(artifact: $0.model, input: $0.input, provider: $0.providers[$0.input] ?? 0) }
+            ?? findModelInput(artifacts: artifacts, names: names)
         if let fit, let first = artifacts.firstIndex(where: { $0.name == fit.artifact }) {
             // The artifact whose input is known is the model the project serves.
             artifacts.insert(artifacts.remove(at: first), at: 0)
@@ -44,7 +52,7 @@ extension PlanBuilder {
             config: ProjectConfig(dataDirectory: "data", dataDirectoryVariable: packageName.uppercased() + "_DATA_DIR",
                                   artifactsDirectory: "artifacts", entries: configEntries, dataFiles: dataFiles),
             modules: modules,
-            trainMain: trainMain(stageFunctions, artifacts: artifacts),
+            trainMain: trainMain(stageFunctions, artifacts: artifacts, fitting: crossValidated),
             inferenceMain: inferenceMain(stageFunctions, artifacts: artifacts, modelInput: modelInput),
             artifacts: artifacts,
             exploration: explorationCells(names: names),
@@ -94,6 +102,18 @@ extension PlanBuilder {
             chosen = fitted
             for (name, segment) in fitted { functions[segment].returns.insert(name) }
         }
+        let format = artifactFormat()
+        let ordered = chosen.keys.sorted { ($0 == "model" ? 0 : 1, $0) < ($1 == "model" ? 0 : 1, $1) }
+        return ordered.map { name in
+            let source = chosen[name] ?? 0
+            let readers = functions.indices.filter { functions[$0].parameters[name] == source }.compactMap { names[$0] }
+            return ModelArtifact(name: name, producedBy: names[source] ?? "", readBy: readers,
+                                 path: "artifacts/\(name).\(format == .joblib ? "joblib" : "pkl")", format: format)
+        }
+    }
+
+    /// joblib when the notebook imports a library whose models it suits, else pickle.
+    private func artifactFormat() -> ModelArtifact.Format {
         let usesJoblib = pieces.contains { piece in
             piece.destination == .imports && piece.facts.imports.contains { fact in
                 // Not statsmodels: a formula model re-evaluates its formula when unpickled, in the
@@ -102,14 +122,7 @@ extension PlanBuilder {
                 ["sklearn", "joblib", "xgboost", "lightgbm", "catboost", "imblearn"].contains(String(fact.module.split(separator: ".").first ?? ""))
             }
         }
-        let format: ModelArtifact.Format = usesJoblib ? .joblib : .pickle
-        let ordered = chosen.keys.sorted { ($0 == "model" ? 0 : 1, $0) < ($1 == "model" ? 0 : 1, $1) }
-        return ordered.map { name in
-            let source = chosen[name] ?? 0
-            let readers = functions.indices.filter { functions[$0].parameters[name] == source }.compactMap { names[$0] }
-            return ModelArtifact(name: name, producedBy: names[source] ?? "", readBy: readers,
-                                 path: "artifacts/\(name).\(format == .joblib ? "joblib" : "pkl")", format: format)
-        }
+        return usesJoblib ? .joblib : .pickle
     }
 
     /// Receivers of `.fit(…)` calls and targets of `x = ….fit(…)` in a segment.
@@ -312,8 +325,9 @@ extension PlanBuilder {
     }
 
     /// data → model → train → evaluate in notebook order (plus any inference segment whose
-    /// values a later one of those reads), then the artifacts saved.
-    private func trainMain(_ stageFunctions: [Int: StageFunction], artifacts: [ModelArtifact]) -> PipelineRun {
+    /// values a later one of those reads), then a model the notebook only cross-validated
+    /// fitted on its data, then the artifacts saved.
+    private func trainMain(_ stageFunctions: [Int: StageFunction], artifacts: [ModelArtifact], fitting crossValidated: CrossValidatedModel?) -> PipelineRun {
         let targets = functions.indices.filter { functions[$0].stage != .inference }
         var imports: Set<String> = []
         var lines: [String] = []
@@ -321,6 +335,9 @@ extension PlanBuilder {
             guard let function = stageFunctions[segment] else { continue }
             if function.module != "train" { imports.insert("from .\(function.module) import \(function.name)") }
             lines.append(function.call)
+        }
+        if let crossValidated {
+            lines.append("\(crossValidated.model).fit(\(([crossValidated.input] + (crossValidated.target.map { [$0] } ?? [])).joined(separator: ", ")))")
         }
         if !artifacts.isEmpty {
             imports.insert("from .config import ARTIFACTS_DIR")

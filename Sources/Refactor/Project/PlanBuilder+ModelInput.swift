@@ -84,18 +84,71 @@ extension PlanBuilder {
         return nil
     }
 
-    private static func variable(_ expression: PyExpression) -> String? {
+    static func variable(_ expression: PyExpression) -> String? {
         guard case .name(let name, _) = expression.kind, name != "_" else { return nil }
         return name
     }
 
     /// The segment whose value of `name` the piece at `index` (in `segment`) sees: its own when
     /// an earlier statement of the segment binds or changes it, else the parameter's source.
-    private func provider(of name: String, at index: Int, segment: Int) -> Int? {
+    func provider(of name: String, at index: Int, segment: Int) -> Int? {
         let ownEarlier = pieces.indices.prefix(index).contains { earlier in
             segmentOfPiece[earlier] == segment
                 && (pieces[earlier].facts.defines.contains(name) || pieces[earlier].facts.mutates.contains(name))
         }
         return ownEarlier ? segment : functions[segment].parameters[name]
+    }
+}
+
+extension PlanBuilder {
+    /// A model the notebook only cross-validates (`cross_validate(model, X, y)`), never fits.
+    struct CrossValidatedModel: Equatable {
+        var model: String
+        var input: String
+        var target: String?
+        /// The segment that provides each of the names.
+        var providers: [String: Int]
+        /// The piece of the cross-validation call.
+        var piece: Int
+    }
+
+    static let crossValidators: Set<String> = ["cross_validate", "cross_val_score", "cross_val_predict"]
+
+    /// The last cross-validation call whose estimator, data and target are plain variables that
+    /// stage functions provide and that keep that value to the end of the pipeline, so that
+    /// `train.main()` can fit the estimator on them once and ship it. The providers return them.
+    func findCrossValidatedModel() -> CrossValidatedModel? {
+        for index in pieces.indices.reversed() {
+            guard let segment = segmentOfPiece[index] else { continue }
+            var found: CrossValidatedModel?
+            SyntaxWalk.expressions(in: pieces[index].statement) { expression in
+                guard found == nil, case .call(let function, let arguments, _) = expression.kind,
+                      let called = SyntaxWalk.dottedName(function),
+                      Self.crossValidators.contains(String(called.split(separator: ".").last ?? "")),
+                      arguments.count >= 2, let model = Self.variable(arguments[0]), let input = Self.variable(arguments[1]) else { return }
+                let target = arguments.count >= 3 ? Self.variable(arguments[2]) : nil
+                if arguments.count >= 3 && target == nil { return }
+                var providers: [String: Int] = [:]
+                for name in [model, input] + (target.map { [$0] } ?? []) {
+                    guard let provider = provider(of: name, at: index, segment: segment), provider == lastSegment(changing: name) else { return }
+                    providers[name] = provider
+                }
+                found = CrossValidatedModel(model: model, input: input, target: target, providers: providers, piece: index)
+            }
+            guard let found else { continue }
+            for (name, provider) in found.providers { functions[provider].returns.insert(name) }
+            diagnostics.append(.note("project.cross-validated-model-fitted",
+                                     "the notebook only cross-validates '\(found.model)': train fits it on \(found.input) once more and saves it",
+                                     at: location(of: pieces[index])))
+            return found
+        }
+        return nil
+    }
+
+    /// The last stage function that binds or changes a name.
+    private func lastSegment(changing name: String) -> Int? {
+        pieces.indices.reversed().first { index in
+            segmentOfPiece[index] != nil && (pieces[index].facts.defines.contains(name) || pieces[index].facts.mutates.contains(name))
+        }.flatMap { segmentOfPiece[$0] }
     }
 }
