@@ -24,7 +24,7 @@ extension PlanBuilder {
             stageFunctions[segment] = stageFunction(segment, names: names, artifacts: artifacts)
         }
         let modelInput = fit.map { fit in
-            ModelInput(name: fit.input, providedBy: names[fit.provider] ?? "", run: run(computing: [fit.provider], stageFunctions))
+            ModelInput(name: fit.input, providedBy: names[fit.provider] ?? "", run: run(computing: [fit.provider], keeping: [fit.input], stageFunctions))
         }
         let formulaFunctions = artifacts.isEmpty ? [] : namesCalledInFormulas()
         var modules: [ProjectModule] = []
@@ -329,13 +329,9 @@ extension PlanBuilder {
     /// fitted on its data, then the artifacts saved.
     private func trainMain(_ stageFunctions: [Int: StageFunction], artifacts: [ModelArtifact], fitting crossValidated: CrossValidatedModel?) -> PipelineRun {
         let targets = functions.indices.filter { functions[$0].stage != .inference }
-        var imports: Set<String> = []
-        var lines: [String] = []
-        for segment in segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: false) {
-            guard let function = stageFunctions[segment] else { continue }
-            if function.module != "train" { imports.insert("from .\(function.module) import \(function.name)") }
-            lines.append(function.call)
-        }
+        var kept = Set(artifacts.map(\.name))
+        if let crossValidated { kept.formUnion([crossValidated.model, crossValidated.input] + (crossValidated.target.map { [$0] } ?? [])) }
+        var (imports, lines) = calls(segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: false), in: "train", keeping: kept, stageFunctions)
         if let crossValidated {
             lines.append("\(crossValidated.model).fit(\(([crossValidated.input] + (crossValidated.target.map { [$0] } ?? [])).joined(separator: ", ")))")
         }
@@ -345,35 +341,57 @@ extension PlanBuilder {
             lines.append("ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)")
             lines += artifacts.flatMap(Self.saveLines)
         }
-        return PipelineRun(imports: ImportLine.sorted(imports), lines: lines)
+        return PipelineRun(imports: ImportLine.merged(imports), lines: lines)
     }
 
-    /// The calls that compute what the `targets` segments return, from scratch (every segment
-    /// they need, in notebook order), with the imports of the functions outside `inference`.
-    private func run(computing targets: [Int], _ stageFunctions: [Int: StageFunction]) -> PipelineRun {
+    /// The calls of `segments` (in notebook order) as lines of a `main()` in `module`, with the
+    /// imports of the functions defined elsewhere. A value that no later call reads and that
+    /// is not `kept` is unpacked into `_`, and so is one `loaded` from an artifact, which a
+    /// recomputation must not replace.
+    private func calls(_ segments: [Int], in module: String, keeping kept: Set<String>, loaded: Set<String> = [],
+                       _ stageFunctions: [Int: StageFunction]) -> (imports: Set<String>, lines: [String]) {
         var imports: Set<String> = []
         var lines: [String] = []
-        for segment in segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: false) {
+        var needed = kept
+        for segment in segments.reversed() {
             guard let function = stageFunctions[segment] else { continue }
-            if function.module != "inference" { imports.insert("from .\(function.module) import \(function.name)") }
-            lines.append(function.call)
+            if function.module != module { imports.insert("from .\(function.module) import \(function.name)") }
+            let call = "\(function.name)(\(function.parameterNames.joined(separator: ", ")))"
+            if function.returns.isEmpty {
+                lines.insert(function.call, at: 0)
+            } else {
+                let assigned = function.returns.map { needed.contains($0) && !loaded.contains($0) ? $0 : "_" }
+                lines.insert(assigned.allSatisfy { $0 == "_" } ? call : assigned.joined(separator: ", ") + " = " + call, at: 0)
+            }
+            needed.subtract(function.returns)
+            needed.formUnion(function.parameterNames)
         }
-        return PipelineRun(imports: ImportLine.sorted(imports), lines: lines)
+        return (imports, lines)
+    }
+
+    /// The calls that compute `kept` from scratch: the `targets` segments and every segment
+    /// they need, in notebook order.
+    private func run(computing targets: [Int], keeping kept: Set<String>, _ stageFunctions: [Int: StageFunction]) -> PipelineRun {
+        let (imports, lines) = calls(segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: false), in: "inference", keeping: kept, stageFunctions)
+        return PipelineRun(imports: ImportLine.merged(imports), lines: lines)
     }
 
     /// Loads the artifacts, recomputes the other inputs of inference (only the functions they
-    /// need), calls inference and prints the result. A notebook without inference code gets
-    /// a prediction on the first rows of the model's input, computed from scratch first.
+    /// need, never the loaded artifacts), calls inference and prints the result. A notebook
+    /// without inference code gets a prediction on the first rows of the model's input,
+    /// computed from scratch first.
     private func inferenceMain(_ stageFunctions: [Int: StageFunction], artifacts: [ModelArtifact], modelInput: ModelInput?) -> PipelineRun {
         var imports: Set<String> = []
         var lines: [String] = []
         if !artifacts.isEmpty { imports.insert("from .config import ARTIFACTS_DIR") }
         let targets = functions.indices.filter { functions[$0].stage == .inference }
-        if targets.isEmpty, let modelInput, !artifacts.isEmpty {
+        var loaded = artifacts
+        if targets.isEmpty, let modelInput, let model = artifacts.first {
             imports.formUnion(modelInput.run.imports)
             lines += modelInput.run.lines
+            loaded = [model]
         }
-        for artifact in artifacts {
+        for artifact in loaded {
             lines.append("\(artifact.name) = load_model(ARTIFACTS_DIR / \(PythonStringLiteral.literal(String(artifact.path.split(separator: "/").last ?? ""))))")
         }
         guard !targets.isEmpty else {
@@ -382,17 +400,14 @@ extension PlanBuilder {
                 let predict = definitions.contains { $0.name == "predict" } ? "\(model.name).predict(" : "predict(\(model.name), "
                 lines.append("print(\(predict)\(modelInput.name)[:5]))")
             }
-            return PipelineRun(imports: ImportLine.sorted(imports), lines: lines)
+            return PipelineRun(imports: ImportLine.merged(imports), lines: lines)
         }
-        var returnsValue = false
-        for segment in segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: true) {
-            guard let function = stageFunctions[segment] else { continue }
-            if function.module != "inference" { imports.insert("from .\(function.module) import \(function.name)") }
-            lines.append(function.call)
-            returnsValue = function.returnsValue
-        }
-        if returnsValue { lines.append("print(result)") }
-        return PipelineRun(imports: ImportLine.sorted(imports), lines: lines)
+        let segments = segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: true)
+        let (called, callLines) = calls(segments, in: "inference", keeping: [], loaded: Set(artifacts.map(\.name)), stageFunctions)
+        imports.formUnion(called)
+        lines += callLines
+        if let last = segments.last, stageFunctions[last]?.returnsValue == true { lines.append("print(result)") }
+        return PipelineRun(imports: ImportLine.merged(imports), lines: lines)
     }
 
     private func explorationCells(names: [Int: String]) -> [ExplorationCell] {

@@ -64,7 +64,11 @@ extension ProjectPlan {
         blocks += module.functions.map { pythonSource(of: $0).dropLast(1).description }
         let run = name == "train" ? trainMain : name == "inference" ? inferenceMain : nil
         if let run, !run.lines.isEmpty {
-            blocks.append("def main():\n" + (run.imports + run.lines).map { "    " + $0 }.joined(separator: "\n"))
+            // isort's layout: third-party imports, a blank line, the package's own.
+            let external = run.imports.filter { !$0.hasPrefix("from .") }
+            let own = run.imports.filter { $0.hasPrefix("from .") }
+            let body = external + (external.isEmpty || own.isEmpty ? [] : [""]) + own + run.lines
+            blocks.append("def main():\n" + body.map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n"))
             blocks.append("if __name__ == \"__main__\":\n    main()")
         }
         return ModuleText(docstring: docstring, imports: external + own, blocks: blocks)
