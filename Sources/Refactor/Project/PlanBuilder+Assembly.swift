@@ -346,25 +346,42 @@ extension PlanBuilder {
 
     /// The calls of `segments` (in notebook order) as lines of a `main()` in `module`, with the
     /// imports of the functions defined elsewhere. A value that no later call reads and that
-    /// is not `kept` is unpacked into `_`, and so is one `loaded` from an artifact, which a
-    /// recomputation must not replace.
-    private func calls(_ segments: [Int], in module: String, keeping kept: Set<String>, loaded: Set<String> = [],
+    /// is not `kept` is unpacked into `_`. With `loads` (artifact → its `load_model` line), a
+    /// parameter inference takes from an artifact is loaded right before the first call that
+    /// reads it (again if a recomputation rebinds the name in between), so a call that needs
+    /// the recomputed value of the same name still gets it.
+    private func calls(_ segments: [Int], in module: String, keeping kept: Set<String>, loads: [String: String]? = nil,
                        _ stageFunctions: [Int: StageFunction]) -> (imports: Set<String>, lines: [String]) {
+        let called = segments.compactMap { stageFunctions[$0] }
+        func loaded(_ function: StageFunction) -> [String] {
+            guard let loads else { return [] }
+            return function.parameters.filter { $0.fromArtifact && loads[$0.name] != nil }.map(\.name)
+        }
+        // Backwards: which returned values a later call (or the caller) reads.
+        var needed = kept
+        var assignments: [[String]] = Array(repeating: [], count: called.count)
+        for (index, function) in called.enumerated().reversed() {
+            assignments[index] = function.returns.map { needed.contains($0) ? $0 : "_" }
+            needed.subtract(function.returns)
+            needed.formUnion(Set(function.parameterNames).subtracting(loaded(function)))
+        }
+        // Forwards: the lines, with each artifact loaded when a call first needs it.
         var imports: Set<String> = []
         var lines: [String] = []
-        var needed = kept
-        for segment in segments.reversed() {
-            guard let function = stageFunctions[segment] else { continue }
+        var holdsArtifact: Set<String> = []
+        for (index, function) in called.enumerated() {
             if function.module != module { imports.insert("from .\(function.module) import \(function.name)") }
+            for name in loaded(function) where holdsArtifact.insert(name).inserted {
+                if let line = loads?[name] { lines.append(line) }
+            }
             let call = "\(function.name)(\(function.parameterNames.joined(separator: ", ")))"
             if function.returns.isEmpty {
-                lines.insert(function.call, at: 0)
+                lines.append(function.call)
             } else {
-                let assigned = function.returns.map { needed.contains($0) && !loaded.contains($0) ? $0 : "_" }
-                lines.insert(assigned.allSatisfy { $0 == "_" } ? call : assigned.joined(separator: ", ") + " = " + call, at: 0)
+                let assigned = assignments[index]
+                lines.append(assigned.allSatisfy { $0 == "_" } ? call : assigned.joined(separator: ", ") + " = " + call)
+                holdsArtifact.subtract(assigned)
             }
-            needed.subtract(function.returns)
-            needed.formUnion(function.parameterNames)
         }
         return (imports, lines)
     }
@@ -384,29 +401,29 @@ extension PlanBuilder {
         var imports: Set<String> = []
         var lines: [String] = []
         if !artifacts.isEmpty { imports.insert("from .config import ARTIFACTS_DIR") }
+        let loads = Dictionary(artifacts.map { artifact in
+            (artifact.name, "\(artifact.name) = load_model(ARTIFACTS_DIR / \(PythonStringLiteral.literal(String(artifact.path.split(separator: "/").last ?? ""))))")
+        }, uniquingKeysWith: { first, _ in first })
         let targets = functions.indices.filter { functions[$0].stage == .inference }
-        var loaded = artifacts
-        if targets.isEmpty, let modelInput, let model = artifacts.first {
-            imports.formUnion(modelInput.run.imports)
-            lines += modelInput.run.lines
-            loaded = [model]
-        }
-        for artifact in loaded {
-            lines.append("\(artifact.name) = load_model(ARTIFACTS_DIR / \(PythonStringLiteral.literal(String(artifact.path.split(separator: "/").last ?? ""))))")
-        }
         guard !targets.isEmpty else {
             if let modelInput, let model = artifacts.first {
+                imports.formUnion(modelInput.run.imports)
+                lines += modelInput.run.lines
+                lines += loads[model.name].map { [$0] } ?? []
                 // The generic `predict` of inference.py, unless the notebook defines its own.
                 let predict = definitions.contains { $0.name == "predict" } ? "\(model.name).predict(" : "predict(\(model.name), "
                 lines.append("print(\(predict)\(modelInput.name)[:5]))")
+            } else {
+                lines += artifacts.compactMap { loads[$0.name] }
             }
             return PipelineRun(imports: ImportLine.merged(imports), lines: lines)
         }
         let segments = segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: true)
-        let (called, callLines) = calls(segments, in: "inference", keeping: [], loaded: Set(artifacts.map(\.name)), stageFunctions)
+        let (called, callLines) = calls(segments, in: "inference", keeping: [], loads: loads, stageFunctions)
         imports.formUnion(called)
         lines += callLines
         if let last = segments.last, stageFunctions[last]?.returnsValue == true { lines.append("print(result)") }
+        if !lines.contains(where: { $0.contains(" = load_model(") }) { imports.remove("from .config import ARTIFACTS_DIR") }
         return PipelineRun(imports: ImportLine.merged(imports), lines: lines)
     }
 
