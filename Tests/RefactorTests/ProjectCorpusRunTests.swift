@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 import Testing
 import TestSupport
 @testable import Refactor
@@ -7,7 +8,11 @@ import TestSupport
 /// runs `python -m PKG.train` and then `python -m PKG.inference` from another folder, with the
 /// data files copied to the project's `data/` (each run under a time limit). At least 90 % of
 /// the notebooks that execute offline must pass both; the rate and each failure are printed,
-/// and every failure must have been announced by a planner warning.
+/// and every failure must have been announced by a planner warning. Behaviour: the numbers the
+/// reference run (`*.executed_compat.ipynb`) printed from the cells the pipeline keeps
+/// reappear in order in the pipeline's output, those of inference cells in `PKG.inference`'s
+/// and the others in `PKG.train`'s (statsmodels' `Date:`/`Time:` lines aside), except in the
+/// pinned notebooks whose numbers change from run to run.
 ///
 /// The interpreter is `NBSHIP_CORPUS_PYTHON` (a venv made from
 /// `../shared/corpus/envs/requirements-compat.txt`), else the test Python.
@@ -53,6 +58,37 @@ import TestSupport
         var reason: String
         var seconds: Double
         var announced: Bool
+        /// Numbers the reference run printed from pipeline cells that the pipeline did not
+        /// print (`nil`: no reference run to compare with).
+        var missingNumbers: [String]?
+    }
+
+    /// Notebooks whose printed numbers differ between runs of the notebook itself.
+    static let nondeterministic: [String: String] = [
+        "../shared/corpus/notebooks/scikit-learn-mooc/notebooks/cross_validation_grouping.ipynb":
+            "KFold(shuffle=True) without a random_state: its cross-validation scores vary by run",
+    ]
+
+    /// Numeric tokens of printed text, without statsmodels' summary lines that hold the clock.
+    static func numbers(in text: String) -> [String] {
+        let lines = text.split(separator: "\n").filter { !$0.contains("Date:") && !$0.contains("Time:") }
+        return ProjectEdgeCaseBehaviourTests.numbers(in: lines.joined(separator: "\n"))
+    }
+
+    /// What the reference run printed (standard output) from the given cells.
+    static func referenceNumbers(_ notebook: String, cells pipelineCells: Set<Int>) throws -> [String]? {
+        let reference = ProjectSupport.packageRoot + "/" + notebook.replacingOccurrences(of: ".ipynb", with: ".executed_compat.ipynb")
+        guard FileManager.default.fileExists(atPath: reference) else { return nil }
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: reference)))
+        let cells = (json as? [String: Any])?["cells"] as? [[String: Any]] ?? []
+        var text = ""
+        for (index, cell) in cells.enumerated() where pipelineCells.contains(index) {
+            for output in cell["outputs"] as? [[String: Any]] ?? [] where output["name"] as? String == "stdout" {
+                text += (output["text"] as? [String])?.joined() ?? (output["text"] as? String ?? "")
+                text += "\n"
+            }
+        }
+        return numbers(in: text)
     }
 
     /// Runs the corpus interpreter with a time limit (`timeout` exits 124 when it expires).
@@ -67,6 +103,21 @@ import TestSupport
         if result.status == 124 { return "timed out after \(timeout) s" }
         let lines = result.stderr.split(separator: "\n")
         return (lines.last { !($0.first?.isWhitespace ?? true) } ?? lines.last).map(String.init) ?? "exit \(result.status)"
+    }
+
+    /// The items of `expected` left over when it is matched in order against `printed` (each
+    /// found at or after the previous match; one not found is skipped).
+    static func unmatched(_ expected: [String], in printed: [String]) -> [String] {
+        var position = printed.startIndex
+        var missing: [String] = []
+        for item in expected {
+            if let found = printed[position...].firstIndex(of: item) {
+                position = printed.index(after: found)
+            } else {
+                missing.append(item)
+            }
+        }
+        return missing
     }
 
     static func check(_ notebook: String) throws -> Outcome {
@@ -86,16 +137,37 @@ import TestSupport
         try ProjectPythonTests.writeProject(plan, notebookDirectory: folder, to: root)
         let variables = ["PYTHONPATH": root.appendingPathComponent("src").path, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"]
         var outcome = Outcome(notebook: notebook, failedStep: nil, reason: "", seconds: 0, announced: announced)
+        var printed: [String: String] = [:]
         for step in ["train", "inference"] {
             let result = try run(["-m", "\(plan.packageName).\(step)"], directory: elsewhere, environment: variables)
+            printed[step] = result.stdout
             if result.status != 0 {
                 outcome.failedStep = step
                 outcome.reason = reason(result)
                 break
             }
         }
+        let read = try NotebookReader().read(contentsOf: ProjectSupport.packageRoot + "/" + notebook)
+        let stages = Planner().plan(read.notebook, path: notebook).assignments
+        let cells = [
+            "train": Set(stages.filter { $0.stage.isPipeline && $0.stage != .inference }.map(\.cell)),
+            "inference": Set(stages.filter { $0.stage == .inference }.map(\.cell)),
+        ]
+        if outcome.failedStep == nil {
+            for step in ["train", "inference"] {
+                guard let expected = try referenceNumbers(notebook, cells: cells[step] ?? []) else { continue }
+                outcome.missingNumbers = (outcome.missingNumbers ?? []) + unmatched(expected, in: numbers(in: printed[step] ?? ""))
+            }
+        }
         outcome.seconds = Date().timeIntervalSince(started)
         return outcome
+    }
+
+    @Test func numbersAreMatchedInOrder() {
+        #expect(Self.unmatched(["1", "2", "3"], in: ["0", "1", "9", "2", "3"]) == [])
+        #expect(Self.unmatched(["2", "1"], in: ["1", "2"]) == ["1"])
+        #expect(Self.unmatched(["0"], in: ["105"]) == ["0"])
+        #expect(Self.numbers(in: "Date: Sat, 21 Nov 2026\nR2: 0.5\nTime: 04:50:52") == ["2", "0.5"])
     }
 
     @Test func exclusionsAreTheNotebooksThatFailOffline() throws {
@@ -116,7 +188,10 @@ import TestSupport
         let rate = Double(passed) / Double(max(outcomes.count, 1))
         var report = ["corpus pipelines: train and inference ran for \(passed)/\(outcomes.count) (\(Int((rate * 100).rounded())) %)"]
         report += outcomes.map { outcome in
-            let verdict = outcome.failedStep.map { "FAIL \($0): \(outcome.reason)" } ?? "ok"
+            var verdict = outcome.failedStep.map { "FAIL \($0): \(outcome.reason)" } ?? "ok"
+            if let missing = outcome.missingNumbers {
+                verdict += missing.isEmpty ? ", the reference run's numbers reappear" : ", \(missing.count) numbers differ: \(missing.prefix(6))"
+            }
             return String(format: "  %6.1f s  ", outcome.seconds) + outcome.notebook + "  " + verdict
         }
         report += Self.excluded.keys.sorted().map { "  excluded: \($0): \(Self.excluded[$0] ?? "")" }
@@ -124,5 +199,9 @@ import TestSupport
         #expect(rate >= 0.9, "\(report.joined(separator: "\n"))")
         let unannounced = failures.filter { !$0.announced }.map(\.notebook)
         #expect(unannounced.isEmpty, "failures without a planner warning: \(unannounced)")
+        let compared = outcomes.filter { $0.missingNumbers != nil && Self.nondeterministic[$0.notebook] == nil }
+        let differing = compared.filter { !($0.missingNumbers?.isEmpty ?? true) }.map(\.notebook)
+        #expect(differing.isEmpty, "pipelines that do not print the reference run's numbers: \(differing)")
+        #expect(compared.count >= outcomes.filter { $0.missingNumbers != nil }.count - Self.nondeterministic.count)
     }
 }
