@@ -28,8 +28,10 @@ public struct StageFunction: Sendable, Equatable, Codable {
     /// How `main()` calls it: `a, b = name(x, y)` (or just `name(x, y)`).
     public var call: String
     /// Whether inference's function returns its prediction: the last expression a cell
-    /// displayed (`return model.predict(x)`), else the last name it assigns
-    /// (`return preds`); `call` then assigns `result`.
+    /// displayed (`return model.predict(x)`), else the last prediction it assigns
+    /// (`return preds` after `preds = model.predict(new)`), else the last name it assigns
+    /// unless its last statement prints (that print is then the output); `call` then
+    /// assigns `result`.
     public var returnsValue: Bool
 
     /// Creates a stage function.
