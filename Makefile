@@ -8,13 +8,20 @@ VPY          := $(VENV)/bin/python
 NBSHIP       := .build/debug/nbship
 DEMO_NB      := fixtures/demo/churn.ipynb
 export NBSHIP_TEST_PYTHON := $(abspath $(VPY))
+# The corpus notebooks' environment (Python 3.11), where ConvertCorpusTests runs what
+# `nbship convert` writes from them.
+PYTHON_CORPUS ?= $(PYTHON)
+VENV_CORPUS  := .venv-corpus
+CORPUS_PY    := $(VENV_CORPUS)/bin/python
+CORPUS_REQS  := ../shared/corpus/envs/requirements-compat.txt
+export NBSHIP_CORPUS_PYTHON := $(abspath $(CORPUS_PY))
 
-.PHONY: all build test demo bench fuzz setup setup-python setup-build setup-system setup-bench clean help
+.PHONY: all build test demo bench fuzz tables setup setup-python setup-corpus setup-build setup-system setup-bench clean help
 
 all: build
 
 help:
-	@echo "make demo   - set up, build, and run nbship on the bundled example notebook"
+	@echo "make demo   - set up, build, convert the bundled notebook, run its tests and pipeline"
 	@echo "make test   - set up, build, and run the whole test suite (Swift Testing + real tools)"
 	@echo "make bench  - measure nbship against its peers (ratios from one run)"
 	@echo "make fuzz   - run the libFuzzer targets (FUZZ_SECONDS each, default 600)"
@@ -26,6 +33,14 @@ $(VENV)/.stamp-test: requirements-dev.txt
 	touch $@
 
 setup-python: $(VENV)/.stamp-test
+
+# The corpus pins plus what generated projects need to test, serve and lint themselves.
+$(VENV_CORPUS)/.stamp-corpus: $(CORPUS_REQS) requirements-corpus-extra.txt
+	$(PYTHON_CORPUS) -m venv $(VENV_CORPUS)
+	$(CORPUS_PY) -m pip install --quiet --disable-pip-version-check -r $(CORPUS_REQS) -r requirements-corpus-extra.txt
+	touch $@
+
+setup-corpus: $(VENV_CORPUS)/.stamp-corpus
 
 setup: setup-python
 
@@ -46,11 +61,16 @@ setup-system: setup-build
 build: setup-build
 	$(SWIFT) build
 
-test: setup setup-system build
+test: setup setup-corpus setup-system build
 	$(SWIFT) test
+
+DEMO_OUT     := demo-out/churn
 
 demo: setup build
 	$(NBSHIP) plan $(DEMO_NB)
+	$(NBSHIP) convert $(DEMO_NB) -o $(DEMO_OUT) --python $(VPY) --force
+	cd $(DEMO_OUT) && MPLBACKEND=Agg $(abspath $(VPY)) -m pytest -q -p no:cacheprovider
+	cd $(DEMO_OUT) && MPLBACKEND=Agg PYTHONPATH=src $(abspath $(VPY)) -m churn.train
 
 # Benchmarks need the peers too (soorgeon, hadolint), installed into the same venv.
 $(VENV)/.stamp-bench: $(VENV)/.stamp-test requirements-bench.txt
@@ -60,15 +80,21 @@ $(VENV)/.stamp-bench: $(VENV)/.stamp-test requirements-bench.txt
 setup-bench: $(VENV)/.stamp-bench
 	@$(call apt_ensure,time)
 
-bench: setup-bench setup-build
+bench: setup-bench setup-corpus setup-build
 	$(SWIFT) build -c release
 	$(VPY) bench/run.py --nbship .build/release/nbship --python $(VPY)
+	$(VPY) bench/convert/run.py --nbship .build/release/nbship --python $(VPY) --corpus-python $(abspath $(CORPUS_PY))
 	$(VPY) bench/lint/run.py --nbship .build/release/nbship --hadolint $(abspath $(VENV))/bin/hadolint
 	$(VPY) bench/image/run.py --nbship .build/release/nbship
+
+# The Requirements tables (Sources/Requirements/Resources/*.tsv) are compiled into the binary;
+# regenerate their Swift sources after editing a TSV (RequirementsTests fails until you do).
+tables:
+	$(PYTHON) scripts/embed-tables.py
 
 FUZZ_SECONDS ?= 600
 fuzz: setup-build
 	bash fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
-	rm -rf .build $(VENV)
+	rm -rf .build $(VENV) $(VENV_CORPUS) demo-out

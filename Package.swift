@@ -24,17 +24,16 @@ let package = Package(
             name: "nbship",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image", "Emit", "Course",
+                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image", "Emit", "Course", "Convert", "Requirements",
             ]
         ),
         .target(name: "Diagnostics"),
         .target(name: "Notebook", dependencies: ["Diagnostics"]),
         .target(name: "PythonSyntax", dependencies: ["Diagnostics"]),
         .target(name: "Refactor", dependencies: ["Diagnostics", "Notebook", "PythonSyntax"]),
-        .target(
-            name: "Requirements", dependencies: ["Diagnostics"],
-            resources: [.copy("Resources/import-map.tsv"), .copy("Resources/stdlib-modules.tsv")]
-        ),
+        // The TSVs under Resources/ are compiled in (Tables/*Data.swift, `make tables`), so the
+        // binary needs no resource bundle when copied alone.
+        .target(name: "Requirements", dependencies: ["Diagnostics"], exclude: ["Resources"]),
         .target(
             name: "Lint",
             dependencies: [
@@ -59,6 +58,11 @@ let package = Package(
         ),
         // Course material: student versions of solution notebooks (nbgrader markers), leak check.
         .target(name: "Course", dependencies: ["Diagnostics", "Notebook", "Emit"]),
+        // `convert`: a notebook's project plan, pins and templates → the files of a project.
+        .target(name: "Convert", dependencies: [
+            "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Requirements", "Emit", "Course",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
 
         // Shared test helpers (paths, processes, the test Python, golden files); no product
         // exposes it, so it never ships in the binary.
@@ -73,6 +77,7 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"], exclude: ["gzip_oracle.py"]),
         .testTarget(name: "ImageTests", dependencies: ["Image", "Archive", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Diagnostics", "TestSupport"]),
+        .testTarget(name: "ConvertTests", dependencies: ["Convert", "Refactor", "Requirements", "Emit", "Notebook", "Diagnostics", "TestSupport"]),
         .testTarget(name: "EmitTests", dependencies: ["Emit", "Diagnostics", "TestSupport"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "Emit", "Notebook", "Diagnostics", "TestSupport"]),
     ]

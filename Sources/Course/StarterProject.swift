@@ -7,7 +7,8 @@ import Emit
 ///
 /// In a Python file a solution region becomes `# YOUR CODE HERE` / `raise NotImplementedError()`
 /// at its indentation, so modules still import and their functions raise when called; in a
-/// Markdown file it becomes `YOUR ANSWER HERE`. Hidden-tests regions are removed.
+/// Markdown file it becomes `YOUR ANSWER HERE`. Hidden-tests regions are removed. A notebook
+/// (`.ipynb`) gets its student version (``StudentVersion``), when it has anything to hide.
 public struct StarterProject: Sendable, Equatable {
     /// The starter files, in the order given.
     public var files: [GeneratedFile]
@@ -28,20 +29,26 @@ public struct StarterProject: Sendable, Equatable {
         var visible: Set<String> = []
         var changed: [String] = []
         for file in solution {
-            let scanner = MarkerScanner(path: file.path, cell: nil, markdown: file.path.hasSuffix(".md"))
-            let rewrite = try scanner.rewrite(file.contents)
-            secrets += rewrite.secrets
-            visible.formUnion(rewrite.visibleLines)
-            if rewrite.source != file.contents { changed.append(file.path) }
-            files.append(GeneratedFile(path: file.path, contents: rewrite.source, executable: file.executable))
+            let contents: String
+            if file.path.hasSuffix(".ipynb") {
+                // A notebook of the project gets its student version (the markers are in cells).
+                let student = try StudentVersion().make(from: Array(file.contents.utf8), path: file.path)
+                secrets += student.secrets
+                visible.formUnion(student.visibleLines)
+                contents = student.solutionCells.isEmpty && student.hiddenTestCells.isEmpty ? file.contents : student.text
+            } else {
+                let scanner = MarkerScanner(path: file.path, cell: nil, markdown: file.path.hasSuffix(".md"))
+                let rewrite = try scanner.rewrite(file.contents)
+                secrets += rewrite.secrets
+                visible.formUnion(rewrite.visibleLines)
+                contents = rewrite.source
+            }
+            if contents != file.contents { changed.append(file.path) }
+            files.append(GeneratedFile(path: file.path, contents: contents, executable: file.executable))
         }
         let check = LeakCheck(secrets: secrets, visible: visible)
-        let leaks = files.flatMap { check.leaks(in: $0.contents, path: $0.path) }
-        if var first = leaks.first {
-            if leaks.count > 1 {
-                first.notes.append("\(leaks.count - 1) more leaking line(s): " + leaks.dropFirst().compactMap { $0.location?.rendered }.joined(separator: ", "))
-            }
-            throw DiagnosticError(first)
+        if let leak = LeakCheck.error(for: check.leaks(in: files)) {
+            throw leak
         }
         return StarterProject(files: files, secrets: secrets, changed: changed)
     }

@@ -12,13 +12,18 @@ public struct StudentNotebook: Sendable, Equatable {
     public var hiddenTestCells: [Int]
     /// Non-fatal findings (reader warnings).
     public var warnings: [Diagnostic]
+    /// The stripped lines written outside every region (what students see anyway); a
+    /// ``LeakCheck`` over other student material takes them as its `visible` lines.
+    public var visibleLines: Set<String>
 
     /// Creates a student notebook.
-    public init(text: String, secrets: [SecretLine], solutionCells: [Int], hiddenTestCells: [Int], warnings: [Diagnostic]) {
+    public init(text: String, secrets: [SecretLine], solutionCells: [Int], hiddenTestCells: [Int], warnings: [Diagnostic],
+                visibleLines: Set<String> = []) {
         self.text = text
         self.secrets = secrets
         self.solutionCells = solutionCells
         self.hiddenTestCells = hiddenTestCells
         self.warnings = warnings
+        self.visibleLines = visibleLines
     }
 }

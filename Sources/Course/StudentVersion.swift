@@ -104,7 +104,7 @@ public struct StudentVersion: Sendable {
         top[cellsAt].value = .array(cells)
         let student = StudentNotebook(
             text: JupyterJSON.serialize(.object(top)), secrets: secrets,
-            solutionCells: solutionCells, hiddenTestCells: hiddenCells, warnings: read.warnings)
+            solutionCells: solutionCells, hiddenTestCells: hiddenCells, warnings: read.warnings, visibleLines: visible)
         try Self.checkLeaks(student, cells: cells, visible: visible, path: path)
         return student
     }

@@ -13,7 +13,7 @@ public struct MustacheText: Sendable {
     /// Where the text came from, for diagnostics.
     public let path: String
 
-    private static let pragma = "{{% CONTENT_TYPE: TEXT}}"
+    private static let pragma = "{{% CONTENT_TYPE: TEXT}}\n"
 
     /// Parses a template.
     /// - Parameters:
@@ -26,8 +26,9 @@ public struct MustacheText: Sendable {
         do {
             template = try MustacheTemplate(string: Self.pragma + source)
         } catch let error as MustacheTemplate.ParserError {
-            let line = error.context.lineNumber
-            let column = max(1, error.context.columnNumber - (line == 1 ? Self.pragma.count : 0))
+            // The pragma takes the first line of the parsed text.
+            let line = max(1, error.context.lineNumber - 1)
+            let column = max(1, error.context.columnNumber)
             throw DiagnosticError(.error(
                 "template.syntax", "invalid template: \(Self.describe(error.error))",
                 at: SourceLocation(path: path, line: line, column: column)))

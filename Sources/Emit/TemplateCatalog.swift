@@ -12,6 +12,8 @@ public struct TemplateCatalog: Sendable {
         public var directory: String
         /// The description from its manifest (empty when the manifest cannot be read).
         public var description: String
+        /// Which command renders it (`project` when the manifest cannot be read).
+        public var kind: TemplateManifest.Kind = .project
     }
 
     /// The templates, sorted by name.
@@ -35,7 +37,8 @@ public struct TemplateCatalog: Sendable {
                 let manifestPath = Template.displayPath(directory, Template.manifestName)
                 guard let data = manager.contents(atPath: manifestPath) else { continue }
                 let manifest = try? TemplateManifest.parse(toml: String(decoding: data, as: UTF8.self), path: manifestPath)
-                byName[name] = Entry(name: name, directory: directory, description: manifest?.description ?? "")
+                byName[name] = Entry(name: name, directory: directory, description: manifest?.description ?? "",
+                                     kind: manifest?.kind ?? .project)
             }
         }
         self.entries = byName.values.sorted { $0.name < $1.name }

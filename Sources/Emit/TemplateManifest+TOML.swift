@@ -78,7 +78,14 @@ extension TemplateManifest {
                 variables.append(variable)
             }
         }
-        return TemplateManifest(name: name, description: description, variables: variables, path: path)
+        var kind = TemplateManifest.Kind.project
+        if let value = root["kind"] {
+            guard let text = value.string, let parsed = TemplateManifest.Kind(rawValue: text) else {
+                throw fail("'kind' must be \"project\" or \"convert\"", line: lines.topLevel["kind"])
+            }
+            kind = parsed
+        }
+        return TemplateManifest(name: name, description: description, variables: variables, path: path, kind: kind)
     }
 }
 

@@ -10,6 +10,14 @@
 /// default = "{{project}}"
 /// ```
 public struct TemplateManifest: Sendable, Hashable, Codable {
+    /// What renders a template.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// `nbship new`, from the manifest's variables (the default).
+        case project
+        /// `nbship convert`, from a converted notebook's view model (`kind = "convert"`).
+        case convert
+    }
+
     /// The template's name (what `nbship new NAME` takes).
     public var name: String
     /// One line saying what it makes.
@@ -18,9 +26,12 @@ public struct TemplateManifest: Sendable, Hashable, Codable {
     public var variables: [TemplateVariable]
     /// The manifest file, as named in diagnostics.
     public var path: String
+    /// Which command renders it.
+    public var kind: Kind
 
     /// Creates a manifest.
-    public init(name: String, description: String, variables: [TemplateVariable], path: String) {
+    public init(name: String, description: String, variables: [TemplateVariable], path: String, kind: Kind = .project) {
+        self.kind = kind
         self.name = name
         self.description = description
         self.variables = variables

@@ -131,9 +131,12 @@ public struct TemplateRenderer: Sendable {
         for reference in text.referencedNames
         where !known.contains(reference.name) && reference.name != "." && (!topLevelOnly || reference.depth == 0) {
             throw DiagnosticError(.error(
-                "template.undeclared-variable", "the \(what) uses '\(reference.name)', which template.toml does not declare",
+                "template.undeclared-variable",
+                topLevelOnly ? "the \(what) uses '\(reference.name)', which nbship convert does not provide"
+                    : "the \(what) uses '\(reference.name)', which template.toml does not declare",
                 at: SourceLocation(path: path, line: reference.line, column: reference.column),
-                notes: ["declare it under [variables.\(reference.name)], or write a literal '{{' with a set-delimiter tag"]))
+                notes: topLevelOnly ? ["templates/README.md lists the names a convert template can use"]
+                    : ["declare it under [variables.\(reference.name)], or write a literal '{{' with a set-delimiter tag"]))
         }
     }
 

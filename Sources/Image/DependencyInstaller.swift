@@ -8,6 +8,14 @@ public struct DependencyInstaller: Sendable {
     public var python: String
     /// The image's Python.
     public var target: PythonTarget
+    /// Refuse any requirement without a matching `--hash` (pip's `--require-hashes`), as for a
+    /// lock file.
+    public var requireHashes = false
+
+    /// The lock file `nbship convert --lock` writes (`uv pip compile --generate-hashes`);
+    /// when a project has one, the dependency layer is installed from it instead of
+    /// `requirements.txt`.
+    public static let lockFile = "requirements.lock"
 
     /// Creates an installer.
     /// - Parameters:
@@ -42,6 +50,7 @@ public struct DependencyInstaller: Sendable {
             "--python-version", target.version, "--implementation", "cp", "--abi", abi, "--abi", "abi3", "--abi", "none",
         ]
         for platform in target.platforms + ["any"] { arguments += ["--platform", platform] }
+        if requireHashes { arguments.append("--require-hashes") }
         arguments += ["-r", requirements]
         return arguments
     }

@@ -2,7 +2,7 @@
 public struct ImageBuild: Sendable {
     /// One layer of the image.
     public struct Layer: Sendable, Hashable, Codable {
-        /// `base`, `dependencies` or `application`.
+        /// `base`, `dependencies`, `data`, `artifacts` or `application`.
         public var role: String
         /// The blob's descriptor.
         public var descriptor: Descriptor

@@ -26,18 +26,22 @@ public struct ImageBuildRequest: Sendable {
     public var appUser: Int64
     /// The port the served API listens on.
     public var port: Int
-    /// Extra config labels (e.g. the source notebook's digest); they win over the base's.
+    /// Extra config labels; they win over the base's and over those the project's
+    /// `[tool.nbship]` table implies (``ProjectMetadata``).
     public var labels: [String: String]
     /// Ship the dependencies' `.pyc` files, compiled with `--invalidation-mode unchecked-hash`
     /// (needs a build machine python of the image's version).
     public var compileBytecode: Bool
+    /// Put the project's `data/` into the image (its own layer, at `/app/data`): training in
+    /// the image needs it, serving does not.
+    public var includeData: Bool
 
     /// Creates a request.
     public init(
         project: String, base: BaseReference, name: String, tag: String, epoch: Int64 = 0, jobs: Int = 2,
         cacheDirectory: String? = nil, workDirectory: String, hostPython: String = "python3", pythonVersion: String? = nil,
         toolVersion: String, appUser: Int64 = 1000, port: Int = 8000, labels: [String: String] = [:],
-        compileBytecode: Bool = false
+        compileBytecode: Bool = false, includeData: Bool = true
     ) {
         self.project = project
         self.base = base
@@ -54,10 +58,14 @@ public struct ImageBuildRequest: Sendable {
         self.port = port
         self.labels = labels
         self.compileBytecode = compileBytecode
+        self.includeData = includeData
     }
 
     /// The label recording the digest of the notebook the project was converted from.
     public static let notebookDigestLabel = "io.nbship.notebook.digest"
+
+    /// The label recording the notebook's path as the project's `[tool.nbship]` gives it.
+    public static let notebookLabel = "io.nbship.notebook"
 
     /// `docker.io/library/NAME:TAG` style full name (containerd's `io.containerd.image.name`).
     public var fullName: String { ImageAssembler.fullName(name, tag) }

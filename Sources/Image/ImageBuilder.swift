@@ -2,7 +2,10 @@ import Archive
 import Foundation
 
 /// Builds an image from a converted project and a base image: the base layers reused byte
-/// for byte, then a dependencies layer (wheels) and an application layer.
+/// for byte, then, each only when it has content, a dependencies layer (wheels), a data layer
+/// (`data/`), an artifacts layer (`artifacts/`) and the application layer (see
+/// ``ProjectLayer``). Each layer's blob depends only on its own inputs, so a change to one
+/// input rewrites only its layer.
 public struct ImageBuilder: Sendable {
     /// The gzip level of nbship's layers.
     public var compressionLevel: Int = 6
@@ -15,10 +18,11 @@ public struct ImageBuilder: Sendable {
         var path: String
         var cached: Bool
         var createdBy: String
+        var role: String
     }
 
     /// Receives ``LayerProgress`` reports; called from whichever task writes the layer (two
-    /// layers may report at once).
+    /// layers or more may report at once, up to the request's `jobs`).
     public typealias ProgressHandler = @Sendable (LayerProgress) -> Void
 
     /// Builds the image described by `request`.
@@ -29,7 +33,7 @@ public struct ImageBuilder: Sendable {
     /// - Returns: The layout and manifest digest.
     /// - Throws: `DiagnosticError` for bad projects or bases, failed pip runs; `ArchiveError`.
     public func build(_ request: ImageBuildRequest, progress: ProgressHandler? = nil) async throws -> ImageBuild {
-        let progress = progress ?? { _ in }
+        let progress: ProgressHandler = progress ?? { _ in }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: request.project + "/src", isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ImageFailure.at(request.project, "image.no-sources", "the project has no src/ directory",
@@ -37,33 +41,53 @@ public struct ImageBuilder: Sendable {
         }
         let base = try BaseImageLoader(workDirectory: request.workDirectory).load(request.base)
         let target = PythonTarget.from(config: base.config, override: request.pythonVersion)
+        let metadata = try ProjectMetadata.read(project: request.project)
         let cache = try LayerCache(directory: request.cacheDirectory ?? request.workDirectory + "/cache")
 
-        let dependencies: NewLayer?
-        let application: NewLayer
-        if request.jobs > 1 {
-            async let deps = dependencyLayer(request, target: target, cache: cache, progress: progress)
-            async let app = applicationLayer(request, cache: cache, progress: progress)
-            (dependencies, application) = try await (deps, app)
-        } else {
-            dependencies = try await dependencyLayer(request, target: target, cache: cache, progress: progress)
-            application = try await applicationLayer(request, cache: cache, progress: progress)
+        let names = try FileManager.default.contentsOfDirectory(atPath: request.project)
+        var jobs: [@Sendable () async throws -> NewLayer?] = [
+            { try await dependencyLayer(request, target: target, cache: cache, progress: progress) },
+        ]
+        for (layer, taken) in ProjectLayer.plan(names: names, includeData: request.includeData) {
+            jobs.append { try await projectLayer(layer, names: taken, request, cache: cache, progress: progress) }
         }
-        let newLayers = [dependencies, application].compactMap { $0 }
+        let newLayers = try await Self.run(jobs, width: request.jobs).compactMap { $0 }
 
         var layers: [(Descriptor, String)] = base.layers.map { ($0.descriptor, $0.path) }
         var roles = Array(repeating: "base", count: base.layers.count)
         var reused = Array(repeating: true, count: base.layers.count)
-        for (layer, role) in zip(newLayers, dependencies == nil ? ["application"] : ["dependencies", "application"]) {
+        for layer in newLayers {
             layers.append((layer.blob.descriptor, layer.path))
-            roles.append(role)
+            roles.append(layer.role)
             reused.append(layer.cached)
         }
-        let config = ImageConfigBuilder(request: request, hasDependencies: dependencies != nil)
+        var labels = metadata.labels
+        labels.merge(request.labels) { _, given in given }
+        let config = ImageConfigBuilder(request: request, hasDependencies: newLayers.contains { $0.role == "dependencies" }, labels: labels)
             .config(base: base.config, newLayers: newLayers.map { ($0.blob.diffID, $0.createdBy) })
         return try ImageAssembler.assemble(
             config: config, layers: layers, name: request.name, tag: request.tag, baseDigest: base.manifestDigest,
             roles: roles, reused: reused)
+    }
+
+    /// Runs the layer jobs, at most `width` at once, and returns their results in job order.
+    static func run(_ jobs: [@Sendable () async throws -> NewLayer?], width: Int) async throws -> [NewLayer?] {
+        try await withThrowingTaskGroup(of: (Int, NewLayer?).self) { group in
+            var results = [NewLayer?](repeating: nil, count: jobs.count)
+            var next = 0
+            func startNext() {
+                guard next < jobs.count else { return }
+                let index = next
+                group.addTask { (index, try await jobs[index]()) }
+                next += 1
+            }
+            for _ in 0..<max(1, width) { startNext() }
+            while let (index, layer) = try await group.next() {
+                results[index] = layer
+                startNext()
+            }
+            return results
+        }
     }
 
     /// The cache key of a layer: a digest over everything that decides its bytes.
@@ -84,7 +108,7 @@ public struct ImageBuilder: Sendable {
     ) throws -> NewLayer {
         if let key, let hit = cache.lookup(key) {
             progress(LayerProgress(layer: role, phase: .finished(hit, reused: true)))
-            return NewLayer(blob: hit, path: cache.blobPath(hit.digest), cached: true, createdBy: createdBy)
+            return NewLayer(blob: hit, path: cache.blobPath(hit.digest), cached: true, createdBy: createdBy, role: role)
         }
         let temporary = cache.temporaryBlobPath()
         let blob = try LayerWriter(compressionLevel: compressionLevel).write(entries, to: temporary) { done, total in
@@ -93,32 +117,35 @@ public struct ImageBuilder: Sendable {
         try cache.store(temporary, blob: blob, key: key)
         let total = LayerWriter.fileBytes(entries)
         progress(LayerProgress(layer: role, phase: .finished(blob, reused: false), bytesDone: total, bytesTotal: total))
-        return NewLayer(blob: blob, path: cache.blobPath(blob.digest), cached: false, createdBy: createdBy)
+        return NewLayer(blob: blob, path: cache.blobPath(blob.digest), cached: false, createdBy: createdBy, role: role)
     }
 
-    static let applicationCreatedBy = "nbship build: application (src, pinned requirements, artifacts) in /app"
-
-    func applicationLayer(_ request: ImageBuildRequest, cache: LayerCache, progress: @escaping ProgressHandler) async throws -> NewLayer {
-        progress(LayerProgress(layer: "application", phase: .preparing))
-        let names = try FileManager.default.contentsOfDirectory(atPath: request.project).filter { name in
-            name == "src" || name == "artifacts" || name == "pyproject.toml"
-                || (name.hasPrefix("requirements") && name.hasSuffix(".txt"))
-        }
+    /// Writes one of the layers made of the project's own files (or reuses it from the cache).
+    func projectLayer(
+        _ layer: ProjectLayer, names: [String], _ request: ImageBuildRequest, cache: LayerCache, progress: @escaping ProgressHandler
+    ) async throws -> NewLayer {
+        progress(LayerProgress(layer: layer.role, phase: .preparing))
         let source = LayerSource(directory: request.project, destination: "app", include: names,
                                  owner: .fixed(uid: request.appUser, gid: request.appUser))
         let entries = try LayerTreeScanner(modificationTime: request.epoch).scan([source]).entries
         // Hashing every file for the key only pays off when the cache outlives the build.
         guard request.cacheDirectory != nil else {
-            return try write(entries, key: nil, cache: cache, createdBy: Self.applicationCreatedBy, role: "application", progress: progress)
+            return try write(entries, key: nil, cache: cache, createdBy: layer.createdBy, role: layer.role, progress: progress)
         }
+        let key = try key(["layer": .string(layer.role), "entries": .array(try Self.describe(entries))], request)
+        return try write(entries, key: key, cache: cache, createdBy: layer.createdBy, role: layer.role, progress: progress)
+    }
+
+    /// Each entry's header and, for files, the digest of its content: what decides the
+    /// layer's bytes besides the common parts of the key.
+    static func describe(_ entries: [LayerEntry]) throws -> [JSONValue] {
         var described: [JSONValue] = []
         for entry in entries {
             var item: [String: JSONValue] = ["header": try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(entry.header))]
             if let path = entry.sourcePath { item["content"] = .string(try FileDigest.of(file: path).digest.description) }
             described.append(.object(item))
         }
-        let key = try key(["layer": .string("application"), "entries": .array(described)], request)
-        return try write(entries, key: key, cache: cache, createdBy: Self.applicationCreatedBy, role: "application", progress: progress)
+        return described
     }
 
     /// The dependency layer's cache key: the pinned file, pip's arguments and version, the
@@ -137,11 +164,16 @@ public struct ImageBuilder: Sendable {
     func dependencyLayer(
         _ request: ImageBuildRequest, target: PythonTarget, cache: LayerCache, progress: @escaping ProgressHandler
     ) async throws -> NewLayer? {
-        let requirements = request.project + "/requirements.txt"
+        // A lock (`nbship convert --lock`) pins every transitive dependency with its hashes: the
+        // layer then no longer depends on what the index holds on the day of the build.
+        let lock = request.project + "/" + DependencyInstaller.lockFile
+        let locked = FileManager.default.fileExists(atPath: lock)
+        let requirements = locked ? lock : request.project + "/requirements.txt"
         guard let data = FileManager.default.contents(atPath: requirements),
               !DependencyInstaller.requirementLines(String(decoding: data, as: UTF8.self)).isEmpty else { return nil }
         progress(LayerProgress(layer: "dependencies", phase: .preparing))
-        let installer = DependencyInstaller(python: request.hostPython, target: target)
+        var installer = DependencyInstaller(python: request.hostPython, target: target)
+        installer.requireHashes = locked
         let host = try HostPython.probe(request.hostPython, logDirectory: request.workDirectory)
         if request.compileBytecode, host.version != target.version {
             throw ImageFailure.general(
@@ -151,10 +183,11 @@ public struct ImageBuilder: Sendable {
         }
         let key = try dependencyKey(request, installer: installer, host: host, requirements: Array(data))
         let bytecode = request.compileBytecode ? ", bytecode compiled (unchecked-hash)" : ""
-        let createdBy = "nbship build: dependencies (pip wheels for python \(target.version)\(bytecode)) in /app/deps"
+        let origin = locked ? " from \(DependencyInstaller.lockFile), hashes checked" : ""
+        let createdBy = "nbship build: dependencies (pip wheels for python \(target.version)\(origin)\(bytecode)) in /app/deps"
         if let hit = cache.lookup(key) {
             progress(LayerProgress(layer: "dependencies", phase: .finished(hit, reused: true)))
-            return NewLayer(blob: hit, path: cache.blobPath(hit.digest), cached: true, createdBy: createdBy)
+            return NewLayer(blob: hit, path: cache.blobPath(hit.digest), cached: true, createdBy: createdBy, role: "dependencies")
         }
         let staging = request.workDirectory + "/deps-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)

@@ -5,6 +5,11 @@ import Foundation
 struct ImageConfigBuilder {
     var request: ImageBuildRequest
     var hasDependencies: Bool
+    /// Labels beyond the standard ones (the project's metadata, then the request's).
+    var labels: [String: String] = [:]
+
+    /// Where the dependency layer's console scripts (`uvicorn`, …) are.
+    static let dependencyScripts = "/app/deps/bin"
 
     /// The package under `src/` that has a `serve.py` (the API to run), if exactly one does.
     func servedPackage() -> String? {
@@ -32,13 +37,21 @@ struct ImageConfigBuilder {
 
         var inner = config["config"] ?? .object([:])
         var environment = (inner["Env"]?.arrayValue ?? []).compactMap(\.stringValue)
+        // A variable the base sets keeps its place; a new one goes last.
         func setEnv(_ name: String, _ value: String) {
-            environment.removeAll { $0.hasPrefix(name + "=") }
-            environment.append("\(name)=\(value)")
+            let entry = "\(name)=\(value)"
+            guard let first = environment.firstIndex(where: { $0.hasPrefix(name + "=") }) else {
+                environment.append(entry)
+                return
+            }
+            environment = environment.enumerated().compactMap { index, item in
+                index == first ? entry : (item.hasPrefix(name + "=") ? nil : item)
+            }
         }
-        if !environment.contains(where: { $0.hasPrefix("PATH=") }) {
-            setEnv("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
-        }
+        let basePath = environment.last { $0.hasPrefix("PATH=") }.map { String($0.dropFirst(5)) }
+            ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+        let hasScripts = basePath.split(separator: ":").contains { $0 == Self.dependencyScripts }
+        setEnv("PATH", hasDependencies && !hasScripts ? Self.dependencyScripts + ":" + basePath : basePath)
         setEnv("PYTHONPATH", hasDependencies ? "/app/src:/app/deps" : "/app/src")
         setEnv("PYTHONDONTWRITEBYTECODE", "1")
         setEnv("PYTHONUNBUFFERED", "1")
@@ -46,7 +59,7 @@ struct ImageConfigBuilder {
         inner["WorkingDir"] = .string("/app")
         inner["User"] = .string("\(request.appUser):\(request.appUser)")
         if let package = servedPackage() {
-            inner["Cmd"] = .array(["python3", "-m", "\(package).serve"].map { .string($0) })
+            inner["Cmd"] = .array(serveCommand(package).map { .string($0) })
             inner["Entrypoint"] = nil
         }
         var ports = inner["ExposedPorts"]?.objectValue ?? [:]
@@ -58,7 +71,7 @@ struct ImageConfigBuilder {
         labels["org.opencontainers.image.created"] = .string(created)
         labels["org.opencontainers.image.ref.name"] = .string(request.tag)
         if let package = servedPackage() { labels["io.nbship.package"] = .string(package) }
-        for (key, value) in request.labels { labels[key] = .string(value) }
+        for (key, value) in self.labels { labels[key] = .string(value) }
         inner["Labels"] = .object(labels)
         config["config"] = inner
 

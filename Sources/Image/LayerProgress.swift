@@ -15,7 +15,7 @@ public struct LayerProgress: Sendable, Hashable {
         case finished(LayerBlob, reused: Bool)
     }
 
-    /// The layer's role: `dependencies` or `application`.
+    /// The layer's role: `dependencies`, `data`, `artifacts` or `application`.
     public var layer: String
     /// Where it is.
     public var phase: Phase

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Convert
 import Diagnostics
 import Emit
 import Foundation
@@ -46,10 +47,11 @@ enum AtomicWriter {
     /// new one in fails). An existing folder is kept, only its entries change.
     /// - Parameters:
     ///   - files: The files, with paths relative to `directory`.
+    ///   - copies: Files copied byte for byte (data, local modules), paths relative to `directory`.
     ///   - directory: The destination folder.
     ///   - force: Replace a non-empty folder.
     /// - Throws: `output.exists`, `output.not-a-directory` or `output.io`.
-    static func writeTree(_ files: [GeneratedFile], to directory: String, force: Bool) throws(DiagnosticError) {
+    static func writeTree(_ files: [GeneratedFile], copies: [FileCopy] = [], to directory: String, force: Bool) throws(DiagnosticError) {
         let manager = FileManager.default
         let destination = URL(fileURLWithPath: directory).standardizedFileURL
         var isDirectory: ObjCBool = false
@@ -70,6 +72,11 @@ enum AtomicWriter {
                 try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.contents.utf8).write(to: target)
                 try manager.setAttributes([.posixPermissions: file.executable ? 0o755 : 0o644], ofItemAtPath: target.path)
+            }
+            for copy in copies {
+                let target = staging.appendingPathComponent(copy.path)
+                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try manager.copyItem(atPath: copy.source, toPath: target.path)
             }
             if exists {
                 // Keep the folder itself (it may be the shell's working directory): move its

@@ -9,9 +9,18 @@ extension NBShip {
             commandName: "build",
             abstract: "Build a reproducible OCI image tarball from a converted project (no Docker daemon).",
             discussion: """
-                Layers: the base image's (copied byte for byte), the Python dependencies (wheels from \
-                requirements.txt, skipped when it pins nothing) and the application (/app: src/, the \
-                pinned requirement files, artifacts/). Prints the manifest digest.
+                Layers, bottom first: the base image's (copied byte for byte); the Python \
+                dependencies (wheels for the image's Python from requirements.lock, hashes checked, \
+                else requirements.txt, in /app/deps; skipped when it pins nothing); data/ (in /app/data: training in the image reads it, \
+                serving does not; --no-data leaves it out); artifacts/ (the trained model, in \
+                /app/artifacts); the application (src/, pyproject.toml and the pinned requirement \
+                and lock files, in /app). Each is left out when its input is absent, and each depends only \
+                on its own input, so with --cache-dir a code-only change rewrites only the \
+                application layer and a new model only the artifacts layer. /app is owned by the \
+                image's user (1000:1000), so training in the image can write artifacts/. The \
+                notebook the project came from (pyproject.toml [tool.nbship] notebook and \
+                notebook-sha256) is recorded in the labels io.nbship.notebook and \
+                io.nbship.notebook.digest. Prints the manifest digest.
                 """)
 
         @Argument(help: "The converted project directory (holds src/).")
@@ -44,8 +53,11 @@ extension NBShip {
         @Option(help: "The build machine's python, used to run pip.")
         var python: String = "python3"
 
-        @Option(help: "The source notebook; its sha256 is recorded in the label io.nbship.notebook.digest.")
+        @Option(help: "The source notebook; its sha256 is recorded in the label io.nbship.notebook.digest (default: from pyproject.toml [tool.nbship]).")
         var notebook: String?
+
+        @Flag(inversion: .prefixedNo, help: "Put the project's data/ into the image (its own layer, /app/data).")
+        var data = true
 
         @Flag(help: "Ship the dependencies' .pyc files (compileall --invalidation-mode unchecked-hash; --python must be the image's version).")
         var compileBytecode = false
@@ -75,12 +87,13 @@ extension NBShip {
                 var labels: [String: String] = [:]
                 if let notebook {
                     labels[ImageBuildRequest.notebookDigestLabel] = try FileDigest.of(file: notebook).digest.description
+                    labels[ImageBuildRequest.notebookLabel] = (notebook as NSString).lastPathComponent
                 }
                 let request = ImageBuildRequest(
                     project: project, base: reference, name: name, tag: version, epoch: ImageCommandSupport.epoch(epoch),
                     jobs: jobs, cacheDirectory: cacheDir, workDirectory: work, hostPython: python,
                     pythonVersion: pythonVersion, toolVersion: NBShipVersion.current, labels: labels,
-                    compileBytecode: compileBytecode)
+                    compileBytecode: compileBytecode, includeData: data)
                 // Progress only on a terminal; otherwise stderr stays quiet.
                 let renderer = isatty(2) != 0 ? BuildProgressRenderer() : nil
                 var progress: ImageBuilder.ProgressHandler?

@@ -21,7 +21,7 @@ enum ImageCommandSupport {
     static let badInputIDs: Set<String> = [
         "image.no-sources", "image.base-not-found", "image.base-tag-not-found", "image.base-ambiguous",
         "image.base-invalid", "image.symlink-escapes", "image.not-found", "image.invalid", "image.unsafe-path",
-        "image.bytecode-version-mismatch",
+        "image.bytecode-version-mismatch", "image.bad-project-metadata",
     ]
 
     /// Prints a fatal error to stderr and returns the exit code it deserves.

@@ -10,15 +10,16 @@ struct NBShip: AsyncParsableCommand {
         discussion: """
             nbship is a compiler for notebooks. `plan` reads the .ipynb, analyses the Python \
             in every cell and sorts the cells into setup / data / model / train / evaluate / \
-            inference / explore stages, showing every decision. `lint` fails CI on floating \
-            versions. `build`, `inspect` and `base` make reproducible OCI images without a \
-            Docker daemon. `new`, `templates` and `student` serve course instructors. \
-            Writing the project from a notebook (`convert`) is in progress.
+            inference / explore stages, showing every decision. `convert` writes the project \
+            the notebook becomes: stage modules with real signatures, tests, exact pins, a \
+            serving API and a Dockerfile. `lint` fails CI on floating versions. `build`, \
+            `inspect` and `base` make reproducible OCI images without a Docker daemon. `new`, \
+            `templates` and `student` serve course instructors.
 
             Exit codes: 0 success, 1 findings or a failed build, 2 bad input or usage.
             """,
         version: NBShipVersion.current,
-        subcommands: [Plan.self, LintCommand.self, Build.self, Inspect.self, Base.self, New.self, Templates.self, Student.self]
+        subcommands: [Plan.self, Convert.self, LintCommand.self, Build.self, Inspect.self, Base.self, New.self, Templates.self, Student.self]
     )
 
     /// Runs the command, with usage errors exiting 2 (the convention of this tool: 2 is bad

@@ -66,6 +66,12 @@ extension NBShip {
                 explicit: templates, environment: ProcessInfo.processInfo.environment,
                 executable: CommandLine.arguments.first.flatMap(Executable.path)))
             let loaded = try Template.load(directory: try catalog.directory(for: template))
+            if loaded.manifest.kind == .convert {
+                throw DiagnosticError(.error(
+                    "template.wrong-kind", "template '\(loaded.name)' is rendered from a notebook, not from variables",
+                    at: SourceLocation(path: loaded.manifest.path, line: 1, column: 1),
+                    notes: ["use it with: nbship convert NOTEBOOK --templates \(URL(fileURLWithPath: loaded.directory).deletingLastPathComponent().path)"]))
+            }
             var values: [String: String] = [:]
             if let answers {
                 guard let data = FileManager.default.contents(atPath: answers) else {

@@ -30,7 +30,8 @@ extension NBShip {
             let width = catalog.entries.map(\.name.count).max() ?? 0
             for entry in catalog.entries {
                 let padding = String(repeating: " ", count: width - entry.name.count)
-                Terminal.write("\(entry.name)\(padding)  \(entry.description)\n")
+                let note = entry.kind == .convert ? " (used by nbship convert)" : ""
+                Terminal.write("\(entry.name)\(padding)  \(entry.description)\(note)\n")
             }
         }
     }

@@ -13,8 +13,23 @@ struct NewCommandTests {
     @Test func templatesListsTheBundledTemplates() throws {
         let result = try Self.nbship(["templates"], environment: ["NBSHIP_TEMPLATES": ""])
         #expect(result.status == 0, "\(result.stderr)")
-        let names = result.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(names == ["ml-project", "ml-service"])
+        let lines = result.stdout.split(separator: "\n")
+        let names = lines.map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(names == ["ml-project", "ml-service", "notebook-project"])
+        // The convert template is listed, marked as convert's (nbship new does not render it).
+        #expect(lines.last?.hasSuffix(" (used by nbship convert)") == true)
+        #expect(lines.dropLast().allSatisfy { !$0.contains("(used by nbship convert)") })
+    }
+
+    @Test func theConvertTemplateIsRefusedByNew() throws {
+        let parent = try PackagePaths.temporaryDirectory(prefix: "nbship-emit")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let result = try Self.nbship(["new", "notebook-project", parent.appendingPathComponent("p").path], environment: ["NBSHIP_TEMPLATES": ""])
+        #expect(result.status == 2)
+        let manifest = PackagePaths.root.appendingPathComponent("templates/notebook-project/template.toml").path
+        #expect(result.stderr.hasPrefix(
+            "\(manifest):1:1: error: template 'notebook-project' is rendered from a notebook, not from variables [template.wrong-kind]\n"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).isEmpty)
     }
 
     @Test func missingVariablesWithoutATerminalExitTwoAndWriteNothing() throws {
@@ -71,7 +86,8 @@ struct NewCommandTests {
         let listed = try Self.nbship(["templates", "--templates", templates.path])
         #expect(listed.stdout == "lab  a weekly lab\n")
         let viaEnvironment = try Self.nbship(["templates"], environment: ["NBSHIP_TEMPLATES": templates.path])
-        #expect(viaEnvironment.stdout.hasPrefix("lab         a weekly lab\nml-project  "))
+        // The instructor's folder comes first; the bundled templates follow, aligned with it.
+        #expect(viaEnvironment.stdout.hasPrefix("lab               a weekly lab\nml-project        "))
 
         let target = root.appendingPathComponent("out")
         let made = try Self.nbship(["new", "lab", target.path, "--templates", templates.path, "--set", "week=3"])

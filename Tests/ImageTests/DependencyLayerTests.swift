@@ -34,7 +34,7 @@ import Testing
         let request = ImageBuildRequest(project: project, base: .scratch, name: "irisdemo", tag: "1.0", cacheDirectory: work + "/cache",
                                         workDirectory: work, hostPython: python, toolVersion: "test")
         let build = try await ImageBuilder().build(request)
-        #expect(build.layers.map(\.role) == ["dependencies", "application"])
+        #expect(build.layers.map(\.role) == ["dependencies", "artifacts", "application"])
         let dependencies = try #require(build.layers.first)
         guard case .file(let path, _) = build.layout.blobs[dependencies.descriptor.digest] else { throw CancellationError() }
         let reader = try ArchiveReader(path: path)

@@ -41,8 +41,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: work) }
         let build = try await Support.buildFixture(output: work + "/image.tar", work: work)
         let (manifest, config) = try config(of: build)
-        #expect(build.layers.map(\.role) == ["application"])  // requirements.txt pins nothing
-        #expect(manifest.layers.count == 1)
+        // requirements.txt pins nothing and there is no data/: no dependency or data layer.
+        #expect(build.layers.map(\.role) == ["artifacts", "application"])
+        #expect(manifest.layers.count == 2)
         let inner = try #require(config["config"])
         #expect(inner["User"] == .string("1000:1000"))
         #expect(inner["WorkingDir"] == .string("/app"))
@@ -50,14 +51,14 @@ import Testing
         #expect(inner["ExposedPorts"] == .object(["8000/tcp": .object([:])]))
         #expect(inner["Env"]?.arrayValue?.contains(.string("PYTHONPATH=/app/src")) == true)
         #expect(config["created"] == .string("1970-01-01T00:00:00Z"))
-        #expect(config["rootfs"]?["diff_ids"]?.arrayValue?.count == 1)
+        #expect(config["rootfs"]?["diff_ids"]?.arrayValue?.count == 2)
         let report = try ImageInspector(workDirectory: work).inspect(work + "/image.tar", verify: true)
         #expect(report.problems.isEmpty)
         #expect(report.images.first?.tag == "1.0")
         #expect(report.images.first?.name == "docker.io/library/irisdemo:1.0")
         #expect(report.dockerTags == ["irisdemo:1.0"])
-        // /app, artifacts, artifacts/.keep, requirements.txt, src, src/irisdemo + 3 modules
-        #expect(report.images.first?.layers.first?.files == 9)
+        // /app, artifacts, artifacts/.keep; /app, requirements.txt, src, src/irisdemo + 3 modules
+        #expect(report.images.first?.layers.map(\.files) == [3, 7])
     }
 
     @Test func baseLayersAreCopiedByteForByteWithDiffIDsAndHistory() async throws {
@@ -69,7 +70,7 @@ import Testing
         #expect(manifest.layers.first == base.layer.descriptor)
         #expect(manifest.annotations?["org.opencontainers.image.base.digest"] == base.build.manifestDigest.description)
         let diffIDs = config["rootfs"]?["diff_ids"]?.arrayValue ?? []
-        #expect(diffIDs.count == 2 && diffIDs.first == .string(base.layer.diffID.description))
+        #expect(diffIDs.count == 3 && diffIDs.first == .string(base.layer.diffID.description))
         #expect(config["history"]?.arrayValue?.first?["created_by"] == .string("base layer"))
         #expect(config["config"]?["StopSignal"] == .string("SIGINT"))
         #expect(config["config"]?["Labels"]?["base.label"] == .string("kept"))

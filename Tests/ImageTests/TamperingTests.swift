@@ -41,14 +41,16 @@ import Testing
         guard case .bytes(let configBytes) = build.layout.blobs[manifest.config.digest] else { throw CancellationError() }
         var config = try JSONDecoder().decode(JSONValue.self, from: Data(configBytes))
         var rootfs = try #require(config["rootfs"])
-        rootfs["diff_ids"] = .array([.string(Digest.of(Array("not the layer".utf8)).description)])
+        var diffIDs = try #require(rootfs["diff_ids"]?.arrayValue)
+        diffIDs[diffIDs.count - 1] = .string(Digest.of(Array("not the layer".utf8)).description)
+        rootfs["diff_ids"] = .array(diffIDs)
         config["rootfs"] = rootfs
         // Everything else is consistent: the config and manifest digests are recomputed.
         let layers: [(Descriptor, String)] = try manifest.layers.map { descriptor in
             guard case .file(let path, _) = build.layout.blobs[descriptor.digest] else { throw CancellationError() }
             return (descriptor, path)
         }
-        let forged = try ImageAssembler.assemble(config: config, layers: layers, name: "irisdemo", tag: "1.0", baseDigest: nil, roles: ["application"])
+        let forged = try ImageAssembler.assemble(config: config, layers: layers, name: "irisdemo", tag: "1.0", baseDigest: nil, roles: ["artifacts", "application"])
         try ImageArchiveWriter(modificationTime: 0).write(forged.layout, to: work + "/bad.tar")
         let report = try ImageInspector(workDirectory: work).inspect(work + "/bad.tar", verify: true)
         #expect(report.problems.map(\.id) == ["image.diff-id-mismatch"])

@@ -6,6 +6,7 @@ import Testing
         ("requirements.txt", FileKind?.some(.requirements)), ("requirements-dev.txt", .requirements),
         ("dev-requirements.txt", .requirements), ("requirements/base.txt", .requirements),
         ("constraints.txt", .requirements), ("notes.txt", nil), ("requirements.in", nil),
+        ("requirements.lock", .requirements), ("requirements-prod.lock", .requirements), ("uv.lock", nil), ("poetry.lock", nil),
         ("pyproject.toml", .pyproject), (".nbship.toml", nil), ("analysis.ipynb", .notebook),
         ("docker-compose.yml", .compose), ("docker-compose.prod.yaml", .compose), ("compose.yaml", .compose),
         ("k8s/deploy.yaml", .kubernetes), ("chart/templates/svc.yml", .kubernetes), ("README.md", nil),

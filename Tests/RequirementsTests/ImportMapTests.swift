@@ -6,25 +6,49 @@ import Testing
 @Suite("curated import table")
 struct ImportMapTests {
     struct SampleRow: Sendable, CustomTestStringConvertible {
+        var line: Int
         var module: String
         var distribution: String
+        var note: String
         var testDescription: String { "\(module) → \(distribution)" }
     }
 
-    /// Every row of `../shared/corpus/import-map-sample.tsv`.
-    static let sampleRows: [SampleRow] = {
+    /// The sample file's text (empty when the corpus is missing; `sampleIsThere` then fails).
+    static let sampleText: String = {
         let url = TestPaths.corpus.appendingPathComponent("import-map-sample.tsv")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").dropFirst().compactMap { line in
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    }()
+
+    /// Every row of `../shared/corpus/import-map-sample.tsv`, its columns found by the header
+    /// (`import`, `distribution`, `note`). `(stdlib)` and `(local)` in the distribution column
+    /// mark imports that must never become requirements.
+    static let sampleRows: [SampleRow] = {
+        var lines = sampleText.split(separator: "\n", omittingEmptySubsequences: false).enumerated().filter { !$0.element.isEmpty }
+        guard !lines.isEmpty else { return [] }
+        let header = lines.removeFirst().element.split(separator: "\t").map(String.init)
+        guard let moduleColumn = header.firstIndex(of: "import"), let distributionColumn = header.firstIndex(of: "distribution") else { return [] }
+        let noteColumn = header.firstIndex(of: "note")
+        return lines.map { offset, line in
             let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            return cells.count >= 2 ? SampleRow(module: cells[0], distribution: cells[1]) : nil
+            func cell(_ index: Int?) -> String { index.flatMap { $0 < cells.count ? cells[$0] : nil } ?? "" }
+            return SampleRow(line: offset + 1, module: cell(moduleColumn), distribution: cell(distributionColumn), note: cell(noteColumn))
         }
     }()
 
-    @Test("the shared sample has its rows")
+    @Test("the shared sample has its rows, each with an import and an expected answer")
     func sampleIsThere() {
+        let dataLines = Self.sampleText.split(separator: "\n").count - 1
         #expect(Self.sampleRows.count >= 30)
+        #expect(Self.sampleRows.count == dataLines)
+        for row in Self.sampleRows {
+            #expect(!row.module.isEmpty && !row.distribution.isEmpty, "line \(row.line) is incomplete")
+            let special = row.distribution.hasPrefix("(")
+            #expect(!special || ["(stdlib)", "(local)"].contains(row.distribution), "line \(row.line): unknown marker \(row.distribution)")
+            #expect(special || DistributionName.isValid(row.distribution), "line \(row.line): \(row.distribution)")
+        }
         #expect(Self.sampleRows.contains { $0.module == "sklearn" && $0.distribution == "scikit-learn" })
+        #expect(Self.sampleRows.contains { $0.distribution == "(stdlib)" })
+        #expect(Self.sampleRows.contains { $0.distribution == "(local)" })
     }
 
     @Test("every sample row resolves as the sample says", arguments: sampleRows)
@@ -50,7 +74,25 @@ struct ImportMapTests {
             #expect(resolution == .distribution(name: expected, via: .table))
             #expect(result.requirements.map(\.line) == ["\(expected)==1.0"])
             #expect(result.diagnostics.isEmpty)
+            // The table's own row names the same distribution: the answer is curated, and an
+            // environment that provides the module from elsewhere could not change it.
+            let entry = try #require(Fixtures.importMap.entry(for: row.module))
+            #expect(entry.distribution.map(DistributionName.normalize) == expected)
+            let elsewhere = Fixtures.resolver(FakeEnvironment(versions: ["impostor": "9.9", expected: "2.0"], providers: [row.module: ["impostor"]]))
+                .resolve(RequirementsInput(imports: [ImportedModule(row.module)], pythonVersion: Fixtures.py311))
+            #expect(elsewhere.imports.first?.resolution == .distribution(name: expected, via: .table))
+            #expect(elsewhere.requirements.map(\.line) == ["\(expected)==2.0"])
         }
+    }
+
+    @Test("the sample's import names that are dummies or unrelated projects on PyPI never become requirements",
+          arguments: ["sklearn", "bs4", "skimage", "attr", "dateutil", "Bio", "slugify", "kafka", "websocket"])
+    func dummyNamesNeverEmitted(module: String) throws {
+        let row = try #require(Self.sampleRows.first { $0.module == module })
+        let environment = FakeEnvironment(versions: [DistributionName.normalize(row.distribution): "1.0", DistributionName.normalize(module): "1.0"])
+        let result = Fixtures.resolver(environment).resolve(RequirementsInput(imports: [ImportedModule(module)], pythonVersion: Fixtures.py311))
+        #expect(result.requirements.map(\.name) == [DistributionName.normalize(row.distribution)])
+        #expect(!result.requirements.map(\.name).contains(DistributionName.normalize(module)))
     }
 
     @Test("the longest dotted prefix wins", arguments: [
@@ -95,6 +137,26 @@ struct ImportMapTests {
             for version in PythonVersion.supported {
                 #expect(!Fixtures.standardLibrary.contains(entry.importPrefix, in: version), "\(entry.importPrefix) in \(version)")
             }
+        }
+    }
+
+    @Test("each group of the table file is sorted by import, case-insensitively")
+    func groupsSorted() throws {
+        let text = try String(contentsOf: EmbeddedTablesTests.resources.appendingPathComponent("import-map.tsv"), encoding: .utf8)
+        var groups: [(title: String, imports: [String])] = []
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("# ---") {
+                groups.append((String(line), []))
+            } else if !line.hasPrefix("#"), !groups.isEmpty {
+                groups[groups.count - 1].imports.append(String(line.split(separator: "\t")[0]))
+            }
+        }
+        #expect(groups.count >= 20)
+        #expect(groups.map(\.imports.count).reduce(0, +) == Fixtures.importMap.entries.count)
+        for group in groups {
+            let sorted = group.imports.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
+            let first = zip(group.imports, sorted).first { $0 != $1 }
+            #expect(first == nil, "\(group.title): '\(first?.0 ?? "")' is out of order (expected '\(first?.1 ?? "")' there)")
         }
     }
 

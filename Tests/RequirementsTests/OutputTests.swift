@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 @testable import Requirements
 
@@ -53,5 +55,28 @@ struct OutputTests {
             "--python-version", "3.11", "--python-platform", "x86_64-manylinux_2_28", "--only-binary", ":all:",
             "--custom-compile-command", "nbship convert --lock", "--quiet",
         ])
+    }
+
+    /// LintTests lints `fixtures/lint/converted` as "what convert writes"; its requirements.txt
+    /// must be exactly what the resolver writes for those pins, and its pyproject's
+    /// `[project] dependencies` the same strings, or that lint test proves nothing.
+    @Test("the lint fixture of a converted project is what the resolver writes")
+    func lintFixtureMatches() throws {
+        let folder = PackagePaths.fixture("lint/converted")
+        let onDisk = try String(contentsOf: folder.appendingPathComponent("requirements.txt"), encoding: .utf8)
+        let result = Fixtures.resolver(FakeEnvironment(versions: [
+            "fastapi": "0.115.6", "joblib": "1.4.2", "numpy": "1.26.4", "pandas": "2.1.4", "pydantic": "2.10.4",
+            "scikit-learn": "1.3.2", "uvicorn": "0.34.0",
+        ])).resolve(RequirementsInput(
+            imports: ["pandas", "sklearn.ensemble", "numpy", "joblib", "fastapi", "pydantic", "uvicorn"].map { ImportedModule($0) },
+            pythonVersion: Fixtures.py311
+        ))
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.requirementsTxt == onDisk)
+        let pyproject = try String(contentsOf: folder.appendingPathComponent("pyproject.toml"), encoding: .utf8)
+        let block = pyproject.components(separatedBy: "dependencies = [\n").dropFirst().first?.components(separatedBy: "]").first ?? ""
+        let listed = block.split(separator: "\n").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \",")) }
+        #expect(listed == result.projectDependencies)
+        #expect(pyproject.contains("requires-python = \"\(result.requiresPython)\""))
     }
 }

@@ -70,16 +70,36 @@ struct PythonEnvironmentTests {
             try PythonEnvironment(interpreter: "/nonexistent/bin/python-nbship").inspect(EnvironmentQuery(distributions: ["x"], modules: []))
         } throws: { error in
             let diagnostic = (error as? DiagnosticError)?.diagnostic
-            return diagnostic?.id == "requirements.environment-failed" && diagnostic?.message.contains("not found") == true
+            return diagnostic?.id == "requirements.python-not-found" && diagnostic?.message.contains("not found") == true
         }
     }
 
-    @Test("an interpreter that fails is a diagnostic", .enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/false")))
+    @Test("a program that is not Python is named as such", .enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/false")))
     func failingInterpreter() {
         #expect {
             try PythonEnvironment(interpreter: "/bin/false").inspect(EnvironmentQuery(distributions: ["x"], modules: []))
         } throws: { error in
-            (error as? DiagnosticError)?.diagnostic.id == "requirements.environment-failed"
+            let diagnostic = (error as? DiagnosticError)?.diagnostic
+            return diagnostic?.id == "requirements.not-python"
+                && diagnostic?.message == "'/bin/false' is not a python interpreter: it exited with status 1"
+                && diagnostic?.notes == ["choose the interpreter with --python PATH"]
+        }
+    }
+
+    @Test("a real Python whose environment cannot be read keeps the environment failure", .enabled(if: PythonInterpreterTests.testPython != nil))
+    func brokenEnvironment() throws {
+        let python = try #require(PythonInterpreterTests.testPython)
+        let folder = try PythonInterpreterTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Answers the version question like Python, fails the metadata script.
+        let wrapper = folder.appendingPathComponent("python")
+        try PythonInterpreterTests.script("if [ $# -gt 2 ]; then echo 'ImportError: broken site-packages' >&2; exit 1; fi\nexec '\(python.executable)' \"$@\"", at: wrapper)
+        #expect {
+            try PythonEnvironment(interpreter: wrapper.path).inspect(EnvironmentQuery(distributions: ["x"], modules: []))
+        } throws: { error in
+            let diagnostic = (error as? DiagnosticError)?.diagnostic
+            return diagnostic?.id == "requirements.environment-failed"
+                && diagnostic?.message == "cannot read installed versions: '\(wrapper.path)' failed: ImportError: broken site-packages"
         }
     }
 

@@ -10,8 +10,8 @@ whole process, timed N times (median and best) with its peak memory (max RSS, th
 process of the command's tree):
 
 (a) writing the tree as one layer:
-    - `nbship build` of a scratch project whose `artifacts/` is the tree (the application
-      layer), output: an OCI archive;
+    - `nbship build` of a scratch project whose `artifacts/` is the tree (the artifacts
+      layer, beside a small application layer), output: an OCI archive;
     - `umoci insert` of the tree into a fresh image (`umoci init` + `umoci new` are set-up,
       not timed);
     - `tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -cf - … | gzip -n -6 |
@@ -249,7 +249,7 @@ def main() -> None:
     print(f"tree: {description['bytes'] / 1e6:.0f} MB in {description['py_files']} .py, {description['so_files']} .so and "
           f"{description['other_files']} other files ({time.perf_counter() - started:.1f}s to prepare)", flush=True)
 
-    # (a) The tree as one layer. nbship takes it as the project's artifacts/ (application layer).
+    # (a) The tree as one layer. nbship takes it as the project's artifacts/ (the artifacts layer).
     project = make_project(work / "project-artifacts", "# nothing pinned: no dependency layer\n")
     image = work / "image.tar"
     layout = work / "umoci-layout"

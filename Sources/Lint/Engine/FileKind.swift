@@ -18,6 +18,11 @@ public enum FileKind: String, Sendable, Hashable, Codable, CaseIterable {
             || LintPath.fileName(of: LintPath.directory(of: path)) == "requirements" {
             return .requirements
         }
+        // The hash-locked file `nbship convert --lock` (and `uv pip compile -o`) writes; not
+        // `uv.lock` or `poetry.lock`, which are not requirements files.
+        if lower.hasSuffix(".lock"), lower.hasPrefix("requirements") {
+            return .requirements
+        }
         if lower == "pyproject.toml" { return .pyproject }
         if lower.hasSuffix(".ipynb") { return .notebook }
         if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") {

@@ -19,7 +19,7 @@ extension ProjectPlan {
             "",
             "PROJECT_ROOT = Path(__file__).resolve().parents[2]",
             "DATA_DIR = Path(os.environ.get(\"\(config.dataDirectoryVariable)\", PROJECT_ROOT / \"\(config.dataDirectory)\"))",
-            "ARTIFACTS_DIR = PROJECT_ROOT / \"\(config.artifactsDirectory)\"",
+            "ARTIFACTS_DIR = Path(os.environ.get(\"\(config.artifactsDirectoryVariable)\", PROJECT_ROOT / \"\(config.artifactsDirectory)\"))",
             "",
         ]
         lines += config.entries.map(\.line)
@@ -67,9 +67,15 @@ extension ProjectPlan {
             // isort's layout: third-party imports, a blank line, the package's own.
             let external = run.imports.filter { !$0.hasPrefix("from .") }
             let own = run.imports.filter { $0.hasPrefix("from .") }
-            let body = external + (external.isEmpty || own.isEmpty ? [] : [""]) + own + run.lines
+            let imports = external + (external.isEmpty || own.isEmpty ? [] : [""]) + own
+            let body = imports + GeneratedLines.markingUnread(run.lines)
             blocks.append("def main():\n" + body.map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n"))
             blocks.append("if __name__ == \"__main__\":\n    main()")
+        }
+        if blocks.isEmpty {
+            let file = notebook.split(separator: "/").last.map(String.init) ?? "the notebook"
+            return ModuleText(docstring: "\"\"\"The \(name) stage of \(file): empty, because the notebook has no \(name) code.\"\"\"",
+                              imports: [], blocks: [])
         }
         return ModuleText(docstring: docstring, imports: external + own, blocks: blocks)
     }

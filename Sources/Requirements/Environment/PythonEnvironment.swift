@@ -20,14 +20,12 @@ public struct PythonEnvironment: DistributionEnvironment {
     }
 
     /// The interpreter `convert` uses when none is given: `$VIRTUAL_ENV/bin/python` when a
-    /// virtual environment is active, else `python3`.
+    /// virtual environment is active, else `python3` (see ``PythonInterpreter/selected(option:environment:)``,
+    /// which also says where the choice came from, and ``PythonInterpreter/check(environment:)``).
     /// - Parameter environment: The process environment.
     /// - Returns: The interpreter path or name.
     public static func defaultInterpreter(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let venv = environment["VIRTUAL_ENV"], !venv.isEmpty {
-            return venv + "/bin/python"
-        }
-        return "python3"
+        PythonInterpreter.selected(option: nil, environment: environment).command
     }
 
     public func inspect(_ query: EnvironmentQuery) throws(DiagnosticError) -> EnvironmentSnapshot {
@@ -37,10 +35,13 @@ public struct PythonEnvironment: DistributionEnvironment {
         } catch {
             throw failure("cannot encode the query: \(error)")
         }
-        guard let executable = resolveExecutable() else {
-            throw failure("python interpreter '\(interpreter)' not found")
+        let chosen = PythonInterpreter(command: interpreter, origin: .option)
+        guard let executable = chosen.executablePath(searchPath: ProcessInfo.processInfo.environment["PATH"]) else {
+            throw DiagnosticError(.error(
+                "requirements.python-not-found", "python interpreter '\(interpreter)' not found",
+                notes: ["choose the interpreter with --python PATH"]
+            ))
         }
-        let output = try run(executable, arguments: ["-c", Self.script, String(decoding: queryJSON, as: UTF8.self)])
         struct Reply: Decodable {
             var python: String?
             var versions: [String: String]
@@ -48,10 +49,15 @@ public struct PythonEnvironment: DistributionEnvironment {
             var error: String?
         }
         let reply: Reply
-        do {
-            reply = try JSONDecoder().decode(Reply.self, from: output)
+        do throws(DiagnosticError) {
+            let output = try run(URL(fileURLWithPath: executable), arguments: ["-c", Self.script, String(decoding: queryJSON, as: UTF8.self)])
+            do {
+                reply = try JSONDecoder().decode(Reply.self, from: output)
+            } catch {
+                throw failure("unexpected answer from '\(interpreter)'")
+            }
         } catch {
-            throw failure("unexpected answer from '\(interpreter)'")
+            throw explained(error, chosen: chosen)
         }
         if let message = reply.error {
             throw failure(message)
@@ -63,6 +69,20 @@ public struct PythonEnvironment: DistributionEnvironment {
         )
     }
 
+    /// When the script failed, says whether the program is Python at all (`/bin/false` as
+    /// `--python` is `requirements.not-python`, Python 2 is `requirements.python-too-old`);
+    /// otherwise keeps the original failure.
+    private func explained(_ error: DiagnosticError, chosen: PythonInterpreter) -> DiagnosticError {
+        do {
+            _ = try chosen.check()
+        } catch {
+            var diagnostic = error.diagnostic
+            diagnostic.notes = diagnostic.notes.filter { $0 != chosen.originNote } + ["choose the interpreter with --python PATH"]
+            return DiagnosticError(diagnostic)
+        }
+        return error
+    }
+
     private func failure(_ message: String) -> DiagnosticError {
         DiagnosticError(.error(
             "requirements.environment-failed", "cannot read installed versions: \(message)",
@@ -70,56 +90,16 @@ public struct PythonEnvironment: DistributionEnvironment {
         ))
     }
 
-    private func resolveExecutable() -> URL? {
-        let manager = FileManager.default
-        if interpreter.contains("/") {
-            return manager.isExecutableFile(atPath: interpreter) ? URL(fileURLWithPath: interpreter) : nil
-        }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = String(directory) + "/" + interpreter
-            if manager.isExecutableFile(atPath: candidate) {
-                return URL(fileURLWithPath: candidate)
-            }
-        }
-        return nil
-    }
-
     private func run(_ executable: URL, arguments: [String]) throws(DiagnosticError) -> Data {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let workingDirectory {
-            process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory, isDirectory: true)
-        }
-        var environment = ProcessInfo.processInfo.environment
-        // The answer must not depend on the caller's locale.
-        environment["PYTHONIOENCODING"] = "utf-8"
-        process.environment = environment
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
+        let output: ChildProcess.Output
         do {
-            try process.run()
+            output = try ChildProcess.run(executable, arguments: arguments, workingDirectory: workingDirectory)
         } catch {
             throw failure("cannot run '\(interpreter)': \(error.localizedDescription)")
         }
-        // Drain stderr on another thread so a chatty interpreter cannot block on a full pipe.
-        let errorOutput = OutputCollector()
-        let errorReader = Thread {
-            errorOutput.finish(with: stderr.fileHandleForReading.readDataToEndOfFile())
+        guard output.status == 0 else {
+            throw failure("'\(interpreter)' failed: \(output.lastErrorLine ?? "exit status \(output.status)")")
         }
-        errorReader.start()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errorData = errorOutput.wait()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errorData, as: UTF8.self)
-                .split(separator: "\n").last.map(String.init) ?? "exit status \(process.terminationStatus)"
-            throw failure("'\(interpreter)' failed: \(message)")
-        }
-        return output
+        return output.stdout
     }
 }

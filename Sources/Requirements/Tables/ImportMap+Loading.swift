@@ -1,5 +1,4 @@
 import Diagnostics
-import Foundation
 
 extension ImportMap {
     /// The marker the table uses for a module no package index provides.
@@ -39,9 +38,10 @@ extension ImportMap {
         self.init(entries: entries)
     }
 
-    /// The table shipped with nbship (`Resources/import-map.tsv`).
-    /// - Throws: ``DiagnosticError`` when the resource is missing or invalid.
+    /// The table shipped with nbship (`Resources/import-map.tsv`, compiled into the binary as
+    /// ``ImportMapData``, so it works wherever the executable is copied).
+    /// - Throws: ``DiagnosticError`` (`requirements.invalid-table`) when the table is invalid.
     public static func bundled() throws(DiagnosticError) -> ImportMap {
-        try ImportMap(tsv: BundledResource.text(named: "import-map", extension: "tsv"), path: "import-map.tsv")
+        try ImportMap(tsv: ImportMapData.tsv, path: "import-map.tsv")
     }
 }

@@ -25,9 +25,10 @@ extension StandardLibrary {
         self.init(modules: modules)
     }
 
-    /// The list shipped with nbship (`Resources/stdlib-modules.tsv`).
-    /// - Throws: ``DiagnosticError`` when the resource is missing or invalid.
+    /// The list shipped with nbship (`Resources/stdlib-modules.tsv`, compiled into the binary
+    /// as ``StandardLibraryData``, so it works wherever the executable is copied).
+    /// - Throws: ``DiagnosticError`` (`requirements.invalid-table`) when the list is invalid.
     public static func bundled() throws(DiagnosticError) -> StandardLibrary {
-        try StandardLibrary(tsv: BundledResource.text(named: "stdlib-modules", extension: "tsv"), path: "stdlib-modules.tsv")
+        try StandardLibrary(tsv: StandardLibraryData.tsv, path: "stdlib-modules.tsv")
     }
 }

@@ -1,0 +1,132 @@
+import Course
+import Notebook
+import PythonSyntax
+import Refactor
+
+/// `notebooks/explore.ipynb`: the notebook's exploration cells (plots, tables, displays),
+/// after a first cell that imports what they use and computes what they read by calling the
+/// package's stage functions.
+struct ExploreNotebook {
+    var plan: ProjectPlan
+    var notebook: NotebookPlan
+    var imports: ImportBlock
+
+    /// The notebook as nbformat 4.5 JSON, laid out the way Jupyter writes it.
+    func json() -> String {
+        var cells: [JSONValue] = [markdown(
+            "# Exploring \(plan.notebook.split(separator: "/").last ?? "the notebook")\n\n"
+                + "The exploration cells of the original notebook, kept out of the `\(plan.packageName)` package. "
+                + "The first cell imports what they use and computes what they read by calling the package's stage functions.",
+            index: 0)]
+        cells.append(code(setupSource(), index: 1))
+        for (offset, cell) in plan.exploration.enumerated() {
+            let source = Self.withoutImports(cell.source)
+            if source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
+            cells.append(code(source, index: offset + 2))
+        }
+        let document = JSONValue.object([
+            JSONMember(key: "cells", value: .array(cells)),
+            JSONMember(key: "metadata", value: .object([
+                JSONMember(key: "kernelspec", value: .object([
+                    JSONMember(key: "display_name", value: .string("Python 3")),
+                    JSONMember(key: "language", value: .string("python")),
+                    JSONMember(key: "name", value: .string("python3")),
+                ])),
+                JSONMember(key: "language_info", value: .object([JSONMember(key: "name", value: .string("python"))])),
+            ])),
+            JSONMember(key: "nbformat", value: .number("4")),
+            JSONMember(key: "nbformat_minor", value: .number("5")),
+        ])
+        return JupyterJSON.serialize(document)
+    }
+
+    /// Imports of the original notebook, the package names the exploration uses, and the
+    /// stage-function calls up to the last one providing a value it reads.
+    func setupSource() -> String {
+        let sources = plan.exploration.map { Self.withoutImports($0.source) }.joined(separator: "\n")
+        var importLines: [String] = []
+        for cell in notebook.analysis.cells {
+            for fact in cell.facts?.imports ?? [] {
+                let bound = fact.alias ?? fact.name ?? String(fact.module.split(separator: ".").first ?? "")
+                if bound == "*" || GeneratedLines.mentions(sources, bound) { importLines.append(Self.importText(fact)) }
+            }
+        }
+        let configNames = ["DATA_DIR", "ARTIFACTS_DIR"] + plan.config.entries.map(\.name)
+        let usedConfig = configNames.filter { GeneratedLines.mentions(sources, $0) }
+        if !usedConfig.isEmpty { importLines.append("from \(plan.packageName).config import \(usedConfig.joined(separator: ", "))") }
+        for module in plan.modules {
+            let used = module.definitions.map(\.name).filter { GeneratedLines.mentions(sources, $0) }
+            if !used.isEmpty { importLines.append("from \(plan.packageName).\(module.name) import \(used.joined(separator: ", "))") }
+        }
+        let needed = Set(plan.exploration.flatMap(\.inputs).map(\.providedBy))
+        // In the order train's main() calls them (modules list them by module, not by run).
+        let functions = plan.trainMain.lines.compactMap { line in plan.functions.first { $0.call == line } }
+        var calls: [StageFunction] = []
+        if let last = functions.lastIndex(where: { needed.contains($0.name) }) {
+            calls = Array(functions[...last])
+        }
+        importLines += calls.map { "from \(plan.packageName).\($0.module) import \($0.name)" }
+        var lines = imports.format(importLines)
+        if !calls.isEmpty, !lines.isEmpty { lines.append("") }
+        lines += calls.map(\.call)
+        let missing = needed.subtracting(calls.map(\.name)).sorted()
+        for name in missing {
+            lines.append("# values from \(name)() need a trained model: run `python -m \(plan.packageName).train` first")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A cell's source without its single-line top-level imports (the first cell imports
+    /// everything the exploration uses, laid out once), and without the blank lines those
+    /// leave at the top.
+    static func withoutImports(_ source: String) -> String {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let kept = lines.filter { line in
+            let isImport = (line.hasPrefix("import ") || line.hasPrefix("from ")) && line.contains("import ")
+            return !(isImport && !line.contains("(") && !line.hasSuffix("\\") && !line.contains(";"))
+        }
+        guard kept.count != lines.count else { return source }
+        return kept.drop { $0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "\n")
+    }
+
+    static func importText(_ fact: ImportFact) -> String {
+        let alias = fact.alias.map { " as \($0)" } ?? ""
+        guard let name = fact.name else { return "import \(fact.module)\(alias)" }
+        return "from \(fact.module) import \(name)\(alias)"
+    }
+
+    private func markdown(_ text: String, index: Int) -> JSONValue {
+        .object([
+            JSONMember(key: "cell_type", value: .string("markdown")),
+            JSONMember(key: "id", value: .string("explore-\(index)")),
+            JSONMember(key: "metadata", value: .object([])),
+            JSONMember(key: "source", value: Self.sourceLines(text)),
+        ])
+    }
+
+    private func code(_ text: String, index: Int) -> JSONValue {
+        .object([
+            JSONMember(key: "cell_type", value: .string("code")),
+            JSONMember(key: "execution_count", value: .null),
+            JSONMember(key: "id", value: .string("explore-\(index)")),
+            JSONMember(key: "metadata", value: .object([])),
+            JSONMember(key: "outputs", value: .array([])),
+            JSONMember(key: "source", value: Self.sourceLines(text)),
+        ])
+    }
+
+    /// A cell source the way nbformat stores it: lines, each but the last ending in `\n`.
+    static func sourceLines(_ text: String) -> JSONValue {
+        var lines: [JSONValue] = []
+        var current = ""
+        for character in text {
+            current.append(character)
+            if character == "\n" {
+                lines.append(.string(current))
+                current = ""
+            }
+        }
+        if !current.isEmpty { lines.append(.string(current)) }
+        return .array(lines)
+    }
+}

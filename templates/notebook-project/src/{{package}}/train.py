@@ -1,0 +1,13 @@
+{{#train}}
+{{{docstring}}}
+{{#imports}}
+{{{.}}}
+{{/imports}}
+{{#blocks}}
+{{#wide}}
+
+{{/wide}}
+
+{{{text}}}
+{{/blocks}}
+{{/train}}

@@ -1,0 +1,37 @@
+"""Shared fixtures: plots render off-screen{{#has_train_main}}, and the pipeline trains once per session into a temporary artifacts folder{{/has_train_main}}."""
+import os
+{{#has_train_main}}
+
+import pytest
+{{/has_train_main}}
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+{{#has_train_main}}
+
+
+@pytest.fixture(scope="session")
+def trained(tmp_path_factory):
+    """Runs `train.main()` once; config.ARTIFACTS_DIR points at the folder it saved to."""
+    from {{package}} import config, train
+
+    folder = tmp_path_factory.mktemp("artifacts")
+    patch = pytest.MonkeyPatch()
+    patch.setattr(config, "ARTIFACTS_DIR", folder)
+    train.main()
+    yield folder
+    patch.undo()
+{{/has_train_main}}
+{{#model_input}}
+
+
+@pytest.fixture(scope="session")
+def sample_input():
+    """A few rows of what the model is fitted on ({{name}}), computed as train does."""
+{{#imports}}
+    {{{.}}}
+{{/imports}}
+{{#lines}}
+    {{{.}}}
+{{/lines}}
+    return {{name}}[:5]
+{{/model_input}}
