@@ -92,8 +92,9 @@ import Testing
         let predict = try #require(plan.functions.first { $0.name == "predict_sample" })
         #expect(predict.parameters.map(\.fromArtifact) == [false, true])
         // df comes from train and is data, not a model: inference recomputes it (data, then
-        // train), but uses the loaded model rather than the one train fits again.
-        #expect(plan.inferenceMain.lines == ["df = load_data()", "df, _ = train(df)", "model = load_model(ARTIFACTS_DIR / \"model.joblib\")",
+        // train), then loads the model, so it uses the saved one rather than the one train
+        // fits again.
+        #expect(plan.inferenceMain.lines == ["df = load_data()", "df, model = train(df)", "model = load_model(ARTIFACTS_DIR / \"model.joblib\")",
                                              "result = predict_sample(df, model)", "print(result)"])
     }
 

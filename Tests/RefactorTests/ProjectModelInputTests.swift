@@ -19,11 +19,11 @@ import Testing
         #expect(input.name == "X_train")
         #expect(input.providedBy == "load_data")
         #expect(plan.functions.first { $0.name == "load_data" }?.returns.contains("X_train") == true)
-        #expect(input.run == PipelineRun(imports: ["from .data import load_data"], lines: ["X_train, _ = load_data()"]))
+        #expect(input.run == PipelineRun(imports: ["from .data import load_data"], lines: ["X_train, y_train = load_data()"]))
         // Without inference code, inference's main predicts on the first rows of that input.
         #expect(plan.inferenceMain == PipelineRun(
             imports: ["from .config import ARTIFACTS_DIR", "from .data import load_data"],
-            lines: ["X_train, _ = load_data()", "model = load_model(ARTIFACTS_DIR / \"model.joblib\")",
+            lines: ["X_train, y_train = load_data()", "model = load_model(ARTIFACTS_DIR / \"model.joblib\")",
                     "print(predict(model, X_train[:5]))"]))
     }
 
@@ -38,8 +38,7 @@ import Testing
         #expect(input.providedBy == "train")
         #expect(plan.artifacts.map(\.name) == ["clf"])
         #expect(plan.functions.first { $0.name == "train" }?.returns == ["clf", "features"])
-        // Values the sample does not need are unpacked into `_`.
-        #expect(input.run.lines == ["df = load_data()", "_, features = train(df)"])
+        #expect(input.run.lines == ["df = load_data()", "clf, features = train(df)"])
     }
 
     @Test(arguments: [

@@ -24,7 +24,7 @@ extension PlanBuilder {
             stageFunctions[segment] = stageFunction(segment, names: names, artifacts: artifacts)
         }
         let modelInput = fit.map { fit in
-            ModelInput(name: fit.input, providedBy: names[fit.provider] ?? "", run: run(computing: [fit.provider], keeping: [fit.input], stageFunctions))
+            ModelInput(name: fit.input, providedBy: names[fit.provider] ?? "", run: run(computing: [fit.provider], stageFunctions))
         }
         let formulaFunctions = artifacts.isEmpty ? [] : namesCalledInFormulas()
         var modules: [ProjectModule] = []
@@ -329,9 +329,7 @@ extension PlanBuilder {
     /// fitted on its data, then the artifacts saved.
     private func trainMain(_ stageFunctions: [Int: StageFunction], artifacts: [ModelArtifact], fitting crossValidated: CrossValidatedModel?) -> PipelineRun {
         let targets = functions.indices.filter { functions[$0].stage != .inference }
-        var kept = Set(artifacts.map(\.name))
-        if let crossValidated { kept.formUnion([crossValidated.model, crossValidated.input] + (crossValidated.target.map { [$0] } ?? [])) }
-        var (imports, lines) = calls(segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: false), in: "train", keeping: kept, stageFunctions)
+        var (imports, lines) = calls(segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: false), in: "train", stageFunctions)
         if let crossValidated {
             lines.append("\(crossValidated.model).fit(\(([crossValidated.input] + (crossValidated.target.map { [$0] } ?? [])).joined(separator: ", ")))")
         }
@@ -345,51 +343,32 @@ extension PlanBuilder {
     }
 
     /// The calls of `segments` (in notebook order) as lines of a `main()` in `module`, with the
-    /// imports of the functions defined elsewhere. A value that no later call reads and that
-    /// is not `kept` is unpacked into `_`. With `loads` (artifact → its `load_model` line), a
-    /// parameter inference takes from an artifact is loaded right before the first call that
-    /// reads it (again if a recomputation rebinds the name in between), so a call that needs
-    /// the recomputed value of the same name still gets it.
-    private func calls(_ segments: [Int], in module: String, keeping kept: Set<String>, loads: [String: String]? = nil,
+    /// imports of the functions defined elsewhere. With `loads` (artifact → its `load_model`
+    /// line), a parameter inference takes from an artifact is loaded right before the first
+    /// call that reads it (again if a recomputation rebinds the name in between), so a call
+    /// that needs the recomputed value of the same name still gets it.
+    private func calls(_ segments: [Int], in module: String, loads: [String: String]? = nil,
                        _ stageFunctions: [Int: StageFunction]) -> (imports: Set<String>, lines: [String]) {
-        let called = segments.compactMap { stageFunctions[$0] }
-        func loaded(_ function: StageFunction) -> [String] {
-            guard let loads else { return [] }
-            return function.parameters.filter { $0.fromArtifact && loads[$0.name] != nil }.map(\.name)
-        }
-        // Backwards: which returned values a later call (or the caller) reads.
-        var needed = kept
-        var assignments: [[String]] = Array(repeating: [], count: called.count)
-        for (index, function) in called.enumerated().reversed() {
-            assignments[index] = function.returns.map { needed.contains($0) ? $0 : "_" }
-            needed.subtract(function.returns)
-            needed.formUnion(Set(function.parameterNames).subtracting(loaded(function)))
-        }
-        // Forwards: the lines, with each artifact loaded when a call first needs it.
         var imports: Set<String> = []
         var lines: [String] = []
         var holdsArtifact: Set<String> = []
-        for (index, function) in called.enumerated() {
+        for function in segments.compactMap({ stageFunctions[$0] }) {
             if function.module != module { imports.insert("from .\(function.module) import \(function.name)") }
-            for name in loaded(function) where holdsArtifact.insert(name).inserted {
-                if let line = loads?[name] { lines.append(line) }
+            if let loads {
+                for parameter in function.parameters where parameter.fromArtifact && holdsArtifact.insert(parameter.name).inserted {
+                    if let line = loads[parameter.name] { lines.append(line) }
+                }
             }
-            let call = "\(function.name)(\(function.parameterNames.joined(separator: ", ")))"
-            if function.returns.isEmpty {
-                lines.append(function.call)
-            } else {
-                let assigned = assignments[index]
-                lines.append(assigned.allSatisfy { $0 == "_" } ? call : assigned.joined(separator: ", ") + " = " + call)
-                holdsArtifact.subtract(assigned)
-            }
+            lines.append(function.call)
+            holdsArtifact.subtract(function.returns)
         }
         return (imports, lines)
     }
 
-    /// The calls that compute `kept` from scratch: the `targets` segments and every segment
-    /// they need, in notebook order.
-    private func run(computing targets: [Int], keeping kept: Set<String>, _ stageFunctions: [Int: StageFunction]) -> PipelineRun {
-        let (imports, lines) = calls(segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: false), in: "inference", keeping: kept, stageFunctions)
+    /// The calls that compute what the `targets` segments return from scratch: those segments
+    /// and every segment they need, in notebook order.
+    private func run(computing targets: [Int], _ stageFunctions: [Int: StageFunction]) -> PipelineRun {
+        let (imports, lines) = calls(segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: false), in: "inference", stageFunctions)
         return PipelineRun(imports: ImportLine.merged(imports), lines: lines)
     }
 
@@ -419,7 +398,7 @@ extension PlanBuilder {
             return PipelineRun(imports: ImportLine.merged(imports), lines: lines)
         }
         let segments = segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: true)
-        let (called, callLines) = calls(segments, in: "inference", keeping: [], loads: loads, stageFunctions)
+        let (called, callLines) = calls(segments, in: "inference", loads: loads, stageFunctions)
         imports.formUnion(called)
         lines += callLines
         if let last = segments.last, stageFunctions[last]?.returnsValue == true { lines.append("print(result)") }
