@@ -42,38 +42,3 @@ import Testing
         #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "", "modules that do not parse:\n\(result.stdout)")
     }
 }
-
-/// Opt-in (`NBSHIP_CORPUS_RUN=1`, and the interpreter has the corpus stack): every corpus
-/// notebook's package, rendered from the plan, runs `python -m PKG.train` from another
-/// folder; at least 90 % succeed, and every failure was announced by a planner warning.
-@Suite struct ProjectCorpusRunTests {
-    static let enabled = ProcessInfo.processInfo.environment["NBSHIP_CORPUS_RUN"] != nil
-        && ProjectSupport.pythonCanImport("pandas, sklearn, matplotlib, seaborn, statsmodels")
-
-    @Test(.enabled(if: enabled), .timeLimit(.minutes(20)))
-    func corpusPipelinesRun() throws {
-        let notebooks = ProjectCorpusTests.notebooks.filter { !$0.contains(".executed") }
-        var failures: [String] = []
-        var unannounced: [String] = []
-        for notebook in notebooks {
-            let (plan, diagnostics) = try ProjectSupport.plan(file: notebook)
-            let root = try ProjectPythonTests.temporaryDirectory()
-            let elsewhere = try ProjectPythonTests.temporaryDirectory()
-            defer {
-                try? FileManager.default.removeItem(at: root)
-                try? FileManager.default.removeItem(at: elsewhere)
-            }
-            let folder = ProjectSupport.packageRoot + "/" + URL(fileURLWithPath: notebook).deletingLastPathComponent().relativePath
-            try ProjectPythonTests.writeProject(plan, notebookDirectory: folder, to: root)
-            let run = try ProjectSupport.runPython(["-m", "\(plan.packageName).train"], directory: elsewhere.path,
-                                                   environment: ["PYTHONPATH": root.appendingPathComponent("src").path, "MPLBACKEND": "Agg"])
-            guard run.status != 0 else { continue }
-            let last = run.stderr.split(separator: "\n").last.map(String.init) ?? ""
-            failures.append("\(notebook): \(last)")
-            if !diagnostics.contains(where: { $0.severity == .warning && $0.id.hasPrefix("project.") }) { unannounced.append(notebook) }
-        }
-        let rate = Double(notebooks.count - failures.count) / Double(max(notebooks.count, 1))
-        #expect(rate >= 0.9, "train ran for \(notebooks.count - failures.count)/\(notebooks.count):\n\(failures.joined(separator: "\n"))")
-        #expect(unannounced.isEmpty, "failures without a planner warning: \(unannounced)")
-    }
-}

@@ -34,7 +34,7 @@ import Testing
                      "## Load", "df = pd.read_csv('x.csv')",
                      "## Train", "df.dropna(inplace=True)\nmodel = LinearRegression()\nmodel.fit(df[['a']], df['b'])",
                      "## Predict", "out = model.predict(df[['a']])"],
-             function: "predict", parameters: ["df", "model"], returns: []),
+             function: "predict_sample", parameters: ["df", "model"], returns: []),
         Case(description: "an augmented assignment reads the name it updates",
              cells: ["import pandas as pd\nfrom sklearn.linear_model import LinearRegression",
                      "## Load", "df = pd.read_csv('x.csv')\ncount = len(df)",
@@ -51,7 +51,7 @@ import Testing
                      "## Load", "df = pd.read_csv('x.csv')\nlimit = 5",
                      "## Train", "limit = 7\nmodel = LinearRegression()\nmodel.fit(df[['a']], df['b'])",
                      "## Predict", "out = model.predict(df[['a']][:limit])"],
-             function: "predict", parameters: ["df", "limit", "model"], returns: []),
+             function: "predict_sample", parameters: ["df", "limit", "model"], returns: []),
         Case(description: "display statements of a pipeline cell read nothing into the function",
              cells: ["import pandas as pd\nimport matplotlib.pyplot as plt\nfrom sklearn.linear_model import LinearRegression",
                      "## Load", "df = pd.read_csv('x.csv')",
@@ -89,11 +89,40 @@ import Testing
         #expect(plan.artifacts.map(\.name) == ["model"])
         #expect(plan.artifacts.first?.path == "artifacts/model.joblib")
         #expect(plan.artifacts.first?.producedBy == "train")
-        let predict = try #require(plan.functions.first { $0.name == "predict" })
+        let predict = try #require(plan.functions.first { $0.name == "predict_sample" })
         #expect(predict.parameters.map(\.fromArtifact) == [false, true])
-        #expect(plan.inferenceMain.lines.first == "model = load_model(ARTIFACTS_DIR / \"model.joblib\")")
-        // df comes from train and is data, not a model: inference recomputes it (data, then train).
-        #expect(Array(plan.inferenceMain.lines.dropFirst()) == ["df = load_data()", "df, model = train(df)", "result = predict(df, model)", "print(result)"])
+        // df comes from train and is data, not a model: inference recomputes it (data, then
+        // train), then loads the model, so it uses the saved one rather than the one train
+        // fits again.
+        #expect(plan.inferenceMain.lines == ["df = load_data()", "df, model = train(df)", "model = load_model(ARTIFACTS_DIR / \"model.joblib\")",
+                                             "result = predict_sample(df, model)", "print(result)"])
+    }
+
+    /// ensemble_adaboost: inference first reads the tree fitted first (recomputed), then the
+    /// tree fitted again (the artifact), under the same name: each call sees its own.
+    @Test func anArtifactIsLoadedWhenInferenceFirstReadsIt() throws {
+        let (plan, _) = ProjectSupport.plan(cells: [
+            "import numpy as np\nimport pandas as pd\nfrom sklearn.tree import DecisionTreeClassifier",
+            "## Load", "df = pd.read_csv('x.csv')\ndata = df[['a']]\ntarget = df['b']",
+            "## Train", "tree = DecisionTreeClassifier(max_depth=1)\ntree.fit(data, target)",
+            "## Predict", "wrong = np.flatnonzero(target != tree.predict(data))",
+            "## Train again", "tree = DecisionTreeClassifier(max_depth=2)\ntree.fit(data, target)",
+            "## Predict again", "still = np.flatnonzero(target != tree.predict(data))\nprint(len(np.intersect1d(wrong, still)))",
+        ])
+        #expect(plan.artifacts.map(\.producedBy) == ["train_2"])
+        #expect(plan.inferenceMain.lines == [
+            "data, target = load_data()", "tree = train(data, target)", "wrong = predict_sample(data, target, tree)",
+            "tree = load_model(ARTIFACTS_DIR / \"tree.joblib\")", "predict_sample_2(data, target, tree, wrong)",
+        ])
+    }
+
+    @Test func aSeedInTheImportsCellStartsThePipeline() throws {
+        let (plan, _) = ProjectSupport.plan(cells: [
+            "import numpy as np\nnp.random.seed(9876789)",
+            "## Data", "e = np.random.normal(size=10)\nprint(e.sum())",
+        ])
+        #expect(plan.functions.map(\.name) == ["load_data"])
+        #expect(plan.functions.first?.body == "    np.random.seed(9876789)\n    e = np.random.normal(size=10)\n    print(e.sum())\n")
     }
 
     @Test func explorationInputsCanBeReturned() throws {

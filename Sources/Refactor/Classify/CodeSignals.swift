@@ -12,6 +12,8 @@ struct CodeSignals: Sendable, Equatable {
     var predicts: [String] = []
     var plots: [String] = []
     var displays: [String] = []
+    /// Calls that seed a random generator (`np.random.seed(0)`): setup the pipeline needs.
+    var seeds: [String] = []
     var onlyImports = false
     var onlyConstants = false
     /// Package installs (`!pip install …`) in the cell.
@@ -34,6 +36,7 @@ struct CodeSignals: Sendable, Equatable {
         "sort_values", "interpolate", "clip", "dmatrices", "dmatrix", "shuffle", "sample", "query",
         "assign", "where", "isin", "map", "apply",
     ]
+    private static let seedNames: Set<String> = ["seed", "manual_seed", "manual_seed_all", "set_seed", "set_random_seed"]
     private static let fitNames: Set<String> = ["fit", "partial_fit", "fit_generator", "backward"]
     private static let metricNames: Set<String> = [
         "score", "evaluate", "summary", "confusion_matrix", "classification_report", "cross_val_score",
@@ -89,7 +92,9 @@ struct CodeSignals: Sendable, Equatable {
             let last = String(call.split(separator: ".").last ?? Substring(call))
             let origin = imports.resolve(call.hasPrefix(".") ? String(call.dropFirst()) : call)
             let root = String(call.split(separator: ".").first ?? "")
-            if last.hasPrefix("read_") || last.hasPrefix("load_") || last.hasPrefix("fetch_") || Self.loaderNames.contains(last)
+            if Self.seedNames.contains(last) {
+                seeds.append(call)
+            } else if last.hasPrefix("read_") || last.hasPrefix("load_") || last.hasPrefix("fetch_") || Self.loaderNames.contains(last)
                 || (origin.contains(".datasets.") && last.hasPrefix("load")) {
                 loads.append(call)
             } else if Self.fitNames.contains(last) || origin.hasSuffix("xgboost.train") || origin.hasSuffix("lightgbm.train") {
@@ -271,8 +276,16 @@ struct CodeSignals: Sendable, Equatable {
         !(loads.isEmpty && prepares.isEmpty && constructs.isEmpty && fits.isEmpty && metrics.isEmpty && predicts.isEmpty)
     }
 
+    /// Whether the cell only prints (no plot, no other display, no pipeline call): a log of
+    /// the values the pipeline computes, which goes where its heading or neighbour puts it,
+    /// so the pipeline prints what the notebook printed.
+    var isLog: Bool {
+        displays == ["print"] && plots.isEmpty && !hasPipelineEvidence
+    }
+
     /// The decision the code alone supports, most downstream first: fitting outweighs
-    /// metrics, which outweigh prediction, construction, loading and exploring.
+    /// metrics, which outweigh prediction, construction, loading and exploring. A cell that
+    /// only prints (``isLog``) has no evidence of its own.
     func assignment(cell: Int) -> StageAssignment? {
         func make(_ stage: Stage, _ what: String, _ evidence: [String]) -> StageAssignment {
             let list = evidence.prefix(3).joined(separator: ", ")
@@ -285,6 +298,9 @@ struct CodeSignals: Sendable, Equatable {
         if !loads.isEmpty { return make(.data, "loads data:", loads) }
         if !prepares.isEmpty { return make(.data, "prepares data:", prepares) }
         if !plots.isEmpty { return make(.explore, "plots:", plots) }
+        // `np.random.seed(…)` ends the imports cell as a bare call, but it is no display.
+        if !seeds.isEmpty { return make(.setup, "seeds random numbers:", seeds) }
+        if isLog { return nil }
         if !displays.isEmpty { return make(.explore, "displays:", displays) }
         if onlyImports { return StageAssignment(cell: cell, stage: .setup, evidence: .code, reason: "imports only") }
         if !installs.isEmpty { return make(.setup, "installs packages:", installs) }

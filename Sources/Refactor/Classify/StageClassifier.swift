@@ -4,8 +4,8 @@
 /// under, then what the code does, then where its values go. Two code facts outrank a
 /// heading because they are certain: a cell that only plots stays out of the pipeline, a
 /// cell that only imports is setup, and an exploration heading never pushes code that loads,
-/// fits or scores out of the pipeline. A plotting cell whose values feed later stages is data
-/// preparation, so nothing it defines is lost.
+/// fits or scores out of the pipeline. A plotting cell (or one under an exploration heading)
+/// whose values feed later stages is data preparation, so nothing it defines is lost.
 public struct StageClassifier: Sendable {
     /// Creates a classifier.
     public init() {}
@@ -52,8 +52,10 @@ public struct StageClassifier: Sendable {
         for cell in analysis.codeCells.reversed() {
             let consumers = graph.consumers(of: cell.index)
             let pipelineConsumers = consumers.filter { (decided[$0.to]?.stage ?? .explore).isPipeline }
-            if let current = decided[cell.index], current.stage == .explore, current.evidence == .code,
-               !pipelineConsumers.isEmpty {
+            // A cell left out by its code or its heading ("Plots") whose values a pipeline cell
+            // reads is data preparation: without it the pipeline reads an undefined name.
+            if let current = decided[cell.index], current.stage == .explore,
+               current.evidence == .code || current.evidence == .heading, !pipelineConsumers.isEmpty {
                 let names = Self.names(pipelineConsumers)
                 decided[cell.index] = StageAssignment(
                     cell: cell.index, stage: .data, evidence: .dataflow,
@@ -95,10 +97,23 @@ public struct StageClassifier: Sendable {
                     reason: "no evidence of its own: computes values, and setup holds only imports and constants")
                 previous = .data
             } else {
-                let reason = previousCell.map { "no evidence of its own: follows cell \($0)" } ?? "no evidence of its own: first code cell"
+                let what = signals[cell.index]?.isLog == true ? "prints values" : "no evidence of its own"
+                let reason = previousCell.map { "\(what): follows cell \($0)" } ?? "\(what): first code cell"
                 decided[cell.index] = StageAssignment(cell: cell.index, stage: previous, evidence: .position, reason: reason)
             }
             previousCell = cell.index
+        }
+
+        // A cell that only prints is a log of the pipeline, unless it prints values that only
+        // exploration computes (top to bottom, so a log that moved out takes its names along).
+        for cell in analysis.codeCells {
+            guard signals[cell.index]?.isLog == true, let decision = decided[cell.index], decision.stage.isPipeline,
+                  decision.evidence != .tag else { continue }
+            let explored = graph.edges.filter { $0.to == cell.index && decided[$0.from]?.stage == .explore }
+            guard !explored.isEmpty else { continue }
+            decided[cell.index] = StageAssignment(
+                cell: cell.index, stage: .explore, evidence: .dataflow,
+                reason: "prints values only exploration computes (\(Self.names(explored)))")
         }
 
         // Markdown cells document the code cells that follow them.

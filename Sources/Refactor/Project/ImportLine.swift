@@ -16,6 +16,22 @@ enum ImportLine {
         return fact.module.split(separator: ".").first.map(String.init)
     }
 
+    /// Sorted, with the package's own `from .m import a` lines merged per module
+    /// (`from .data import load_data, load_data_2`), as isort writes them.
+    static func merged(_ lines: some Sequence<String>) -> [String] {
+        var names: [String: Set<String>] = [:]
+        var others: [String] = []
+        for line in lines {
+            let parts = line.components(separatedBy: " import ")
+            if line.hasPrefix("from ."), parts.count == 2, !parts[1].contains(" as ") {
+                names[parts[0], default: []].formUnion(parts[1].components(separatedBy: ", "))
+            } else {
+                others.append(line)
+            }
+        }
+        return sorted(others + names.map { "\($0.key) import " + $0.value.sorted().joined(separator: ", ") })
+    }
+
     /// Sorted the way isort groups them: `import …` lines, then `from … import …` lines.
     static func sorted(_ lines: some Sequence<String>) -> [String] {
         Set(lines).sorted { lhs, rhs in

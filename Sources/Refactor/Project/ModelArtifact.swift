@@ -12,7 +12,7 @@ public struct ModelArtifact: Sendable, Equatable, Codable {
     public var name: String
     /// The function that returns it (`train`).
     public var producedBy: String
-    /// The stage functions that read it (`evaluate`, `predict`).
+    /// The stage functions that read it (`evaluate`, `predict_sample`).
     public var readBy: [String]
     /// The path relative to the project root (`artifacts/model.joblib`).
     public var path: String

@@ -1,6 +1,7 @@
-/// The inputs the trained model is fitted on (`X_train` in `model.fit(X_train, y_train)`):
-/// generated tests and the serving API take a few rows of it as a sample of what the model
-/// accepts.
+/// The inputs the trained model (``ProjectPlan/artifacts``' first) is fitted on (`X_train` in
+/// `model.fit(X_train, y_train)`, `X` in `sm.OLS(y, X).fit()`, `df` in
+/// `smf.ols(formula, data=df).fit()`): generated tests and the serving API take a few rows of
+/// it as a sample of what the model accepts.
 public struct ModelInput: Sendable, Equatable, Codable {
     /// The variable (`X_train`).
     public var name: String

@@ -4,22 +4,44 @@ extension PlanBuilder {
     /// Turns the collected facts into the ``ProjectPlan``.
     func assemble() -> ProjectPlan {
         let names = functionNames()
-        let artifacts = chooseArtifacts(names: names)
+        var artifacts = chooseArtifacts(names: names)
+        var crossValidated: CrossValidatedModel?
+        if artifacts.isEmpty, let found = findCrossValidatedModel() {
+            crossValidated = found
+            let format = artifactFormat()
+            artifacts = [ModelArtifact(name: found.model, producedBy: found.providers[found.model].flatMap { names[$0] } ?? "", readBy: [],
+                                       path: "artifacts/\(found.model).\(format == .joblib ? "joblib" : "pkl")", format: format)]
+        }
+        let fit = crossValidated.map { FitSite(artifact: $0.model, input: $0.input, provider: $0.providers[$0.input] ?? 0) }
+            ?? findModelInput(artifacts: artifacts, names: names)
+        if let fit, let first = artifacts.firstIndex(where: { $0.name == fit.artifact }) {
+            // The artifact whose input is known is the model the project serves.
+            artifacts.insert(artifacts.remove(at: first), at: 0)
+        }
         let definitionHomes = placeDefinitions()
         var stageFunctions: [Int: StageFunction] = [:]
         for segment in functions.indices {
             stageFunctions[segment] = stageFunction(segment, names: names, artifacts: artifacts)
         }
+        let modelInput = fit.map { fit in
+            ModelInput(name: fit.input, providedBy: names[fit.provider] ?? "", run: run(computing: [fit.provider], stageFunctions))
+        }
+        let formulaFunctions = artifacts.isEmpty ? [] : namesCalledInFormulas()
         var modules: [ProjectModule] = []
         for name in ["common", "data", "model", "train", "inference"] {
             let stages = Self.functionStages.filter { Self.moduleName(of: $0) == name }
             let segments = functions.indices.filter { Self.moduleName(of: functions[$0].stage) == name }
             let definitionsHere = definitions.filter { definitionHomes[$0.name] == name }
             if name == "common" && definitionsHere.isEmpty { continue }
+            var moved = definitionsHere.map(movedDefinition)
+            if name == "inference", let first = formulaFunctions.first {
+                moved.append(formulaNamespace(formulaFunctions, cell: definitions.first { $0.name == first }.map { pieces[$0.piece].cell } ?? 0))
+            }
             modules.append(ProjectModule(
                 name: name, stages: stages,
-                imports: moduleImports(name, segments: segments, definitions: definitionsHere, homes: definitionHomes),
-                definitions: definitionsHere.map(movedDefinition),
+                imports: moduleImports(name, segments: segments, definitions: definitionsHere, homes: definitionHomes,
+                                       alsoUsing: name == "inference" ? formulaFunctions : []),
+                definitions: moved,
                 functions: segments.compactMap { stageFunctions[$0] }))
         }
         let allImports = pieces.filter { $0.destination == .imports }.flatMap(\.facts.imports)
@@ -30,11 +52,12 @@ extension PlanBuilder {
             config: ProjectConfig(dataDirectory: "data", dataDirectoryVariable: packageName.uppercased() + "_DATA_DIR",
                                   artifactsDirectory: "artifacts", entries: configEntries, dataFiles: dataFiles),
             modules: modules,
-            trainMain: trainMain(stageFunctions, artifacts: artifacts),
-            inferenceMain: inferenceMain(stageFunctions, artifacts: artifacts),
+            trainMain: trainMain(stageFunctions, artifacts: artifacts, fitting: crossValidated),
+            inferenceMain: inferenceMain(stageFunctions, artifacts: artifacts, modelInput: modelInput),
             artifacts: artifacts,
             exploration: explorationCells(names: names),
-            requirements: plan.requirements)
+            requirements: plan.requirements,
+            modelInput: modelInput)
     }
 
     /// Function names per segment: the stage's name for its first segment, then `_2`, `_3`;
@@ -79,12 +102,7 @@ extension PlanBuilder {
             chosen = fitted
             for (name, segment) in fitted { functions[segment].returns.insert(name) }
         }
-        let usesJoblib = pieces.contains { piece in
-            piece.destination == .imports && piece.facts.imports.contains { fact in
-                ["sklearn", "joblib", "xgboost", "lightgbm", "catboost", "imblearn", "statsmodels"].contains(String(fact.module.split(separator: ".").first ?? ""))
-            }
-        }
-        let format: ModelArtifact.Format = usesJoblib ? .joblib : .pickle
+        let format = artifactFormat()
         let ordered = chosen.keys.sorted { ($0 == "model" ? 0 : 1, $0) < ($1 == "model" ? 0 : 1, $1) }
         return ordered.map { name in
             let source = chosen[name] ?? 0
@@ -92,6 +110,19 @@ extension PlanBuilder {
             return ModelArtifact(name: name, producedBy: names[source] ?? "", readBy: readers,
                                  path: "artifacts/\(name).\(format == .joblib ? "joblib" : "pkl")", format: format)
         }
+    }
+
+    /// joblib when the notebook imports a library whose models it suits, else pickle.
+    private func artifactFormat() -> ModelArtifact.Format {
+        let usesJoblib = pieces.contains { piece in
+            piece.destination == .imports && piece.facts.imports.contains { fact in
+                // Not statsmodels: a formula model re-evaluates its formula when unpickled, in the
+                // caller's namespace, which only the C unpickler behind `pickle.load` leaves
+                // reachable (joblib's Python unpickler buries it under its own frames).
+                ["sklearn", "joblib", "xgboost", "lightgbm", "catboost", "imblearn"].contains(String(fact.module.split(separator: ".").first ?? ""))
+            }
+        }
+        return usesJoblib ? .joblib : .pickle
     }
 
     /// Receivers of `.fit(…)` calls and targets of `x = ….fit(…)` in a segment.
@@ -109,7 +140,29 @@ extension PlanBuilder {
                 names.insert(target)
             }
         }
+        // `_ = model.fit(X, y)` only discards the fitted estimator, which is `model`.
+        names.remove("_")
         return names.sorted()
+    }
+
+    /// Definitions that formula strings in pipeline code call by name (`"y ~ double_it(x)"`):
+    /// a model fitted on such a formula looks them up again when it is loaded.
+    private func namesCalledInFormulas() -> [String] {
+        let definitionNames = Set(definitions.map(\.name))
+        var found: Set<String> = []
+        for piece in pieces where Self.isPipelineCode(piece.destination) {
+            found.formUnion(Self.namesCalledInStrings(piece.statement, among: definitionNames))
+        }
+        return found.sorted()
+    }
+
+    /// `FORMULA_FUNCTIONS = {"double_it": double_it}` in inference: the functions a saved
+    /// formula model calls must be names of the module that unpickles it.
+    private func formulaNamespace(_ names: [String], cell: Int) -> MovedDefinition {
+        let entries = names.map { "\(PythonStringLiteral.literal($0)): \($0)" }.joined(separator: ", ")
+        let source = "# The saved model's formulas call these by name: loading it looks them up in this module.\n"
+            + "FORMULA_FUNCTIONS = {\(entries)}"
+        return MovedDefinition(name: "FORMULA_FUNCTIONS", kind: .global, cell: cell, source: source, configNames: [], stageGlobals: [])
     }
 
     /// Where each definition goes: the one module whose code uses it, `common` when several
@@ -152,7 +205,8 @@ extension PlanBuilder {
                                configNames: state.configNames.sorted(), stageGlobals: state.stageGlobals.sorted())
     }
 
-    private func moduleImports(_ module: String, segments: [Int], definitions here: [DefinitionState], homes: [String: String]) -> [String] {
+    private func moduleImports(_ module: String, segments: [Int], definitions here: [DefinitionState], homes: [String: String],
+                               alsoUsing extra: [String] = []) -> [String] {
         var external: Set<String> = []
         var config: Set<String> = []
         var packageImports: [String: Set<String>] = [:]
@@ -160,6 +214,7 @@ extension PlanBuilder {
         let readers: [(imports: Set<String>, config: Set<String>, definitions: Set<String>, star: Bool)] =
             segments.map { (functions[$0].imports, functions[$0].configNames, functions[$0].definitions, functions[$0].usesStarImports) }
             + here.map { ($0.imports, $0.configNames, $0.definitions, $0.usesStarImports) }
+            + [([], [], Set(extra), false)]
         for reader in readers {
             external.formUnion(reader.imports)
             config.formUnion(reader.config)
@@ -192,12 +247,16 @@ extension PlanBuilder {
                 edits[pieces[last].source, default: []].append(CellSource.Edit(range: offset..<offset, replacement: "return "))
                 returnsValue = true
             } else {
-                // Otherwise predict returns the last value inference assigns (`preds = model.predict(new)`).
-                resultName = indices.reversed().lazy.compactMap { index -> String? in
-                    guard case .assign(let targets, _) = self.pieces[index].statement.kind, targets.count == 1,
+                // Otherwise it returns the last prediction inference assigns (`preds = model.predict(new)`),
+                // else the last value it assigns, unless the cell ends by printing its result.
+                let assigned = indices.reversed().compactMap { index -> (name: String, predicts: Bool)? in
+                    guard case .assign(let targets, let value) = self.pieces[index].statement.kind, targets.count == 1,
                           case .name(let name, _) = targets[0].kind else { return nil }
-                    return name
-                }.first
+                    return (name, Self.isPrediction(value))
+                }
+                var endsWithPrint = false
+                if case .expression(let value) = pieces[last].statement.kind { endsWithPrint = Self.isPrint(value) }
+                resultName = assigned.first(where: \.predicts)?.name ?? (endsWithPrint ? nil : assigned.first?.name)
                 returnsValue = resultName != nil
             }
         }
@@ -227,6 +286,12 @@ extension PlanBuilder {
             signature: "def \(name)(\(arguments)):", body: body,
             returnStatement: returns.isEmpty ? resultName.map { "    return " + $0 } : "    return " + returns.joined(separator: ", "),
             call: call, returnsValue: returnsValue)
+    }
+
+    /// `model.predict(x)` and the like (`predict_proba`, `forecast`, …).
+    private static func isPrediction(_ expression: Expression) -> Bool {
+        guard case .call(let function, _, _) = expression.kind, case .attribute(_, let method, _) = function.kind else { return false }
+        return ["predict", "predict_proba", "predict_log_proba", "decision_function", "forecast", "get_prediction"].contains(method)
     }
 
     private static func isPrint(_ expression: Expression) -> Bool {
@@ -260,15 +325,13 @@ extension PlanBuilder {
     }
 
     /// data → model → train → evaluate in notebook order (plus any inference segment whose
-    /// values a later one of those reads), then the artifacts saved.
-    private func trainMain(_ stageFunctions: [Int: StageFunction], artifacts: [ModelArtifact]) -> PipelineRun {
+    /// values a later one of those reads), then a model the notebook only cross-validated
+    /// fitted on its data, then the artifacts saved.
+    private func trainMain(_ stageFunctions: [Int: StageFunction], artifacts: [ModelArtifact], fitting crossValidated: CrossValidatedModel?) -> PipelineRun {
         let targets = functions.indices.filter { functions[$0].stage != .inference }
-        var imports: Set<String> = []
-        var lines: [String] = []
-        for segment in segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: false) {
-            guard let function = stageFunctions[segment] else { continue }
-            if function.module != "train" { imports.insert("from .\(function.module) import \(function.name)") }
-            lines.append(function.call)
+        var (imports, lines) = calls(segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: false), in: "train", stageFunctions)
+        if let crossValidated {
+            lines.append("\(crossValidated.model).fit(\(([crossValidated.input] + (crossValidated.target.map { [$0] } ?? [])).joined(separator: ", ")))")
         }
         if !artifacts.isEmpty {
             imports.insert("from .config import ARTIFACTS_DIR")
@@ -276,29 +339,71 @@ extension PlanBuilder {
             lines.append("ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)")
             lines += artifacts.flatMap(Self.saveLines)
         }
-        return PipelineRun(imports: ImportLine.sorted(imports), lines: lines)
+        return PipelineRun(imports: ImportLine.merged(imports), lines: lines)
+    }
+
+    /// The calls of `segments` (in notebook order) as lines of a `main()` in `module`, with the
+    /// imports of the functions defined elsewhere. With `loads` (artifact → its `load_model`
+    /// line), a parameter inference takes from an artifact is loaded right before the first
+    /// call that reads it (again if a recomputation rebinds the name in between), so a call
+    /// that needs the recomputed value of the same name still gets it.
+    private func calls(_ segments: [Int], in module: String, loads: [String: String]? = nil,
+                       _ stageFunctions: [Int: StageFunction]) -> (imports: Set<String>, lines: [String]) {
+        var imports: Set<String> = []
+        var lines: [String] = []
+        var holdsArtifact: Set<String> = []
+        for function in segments.compactMap({ stageFunctions[$0] }) {
+            if function.module != module { imports.insert("from .\(function.module) import \(function.name)") }
+            if let loads {
+                for parameter in function.parameters where parameter.fromArtifact && holdsArtifact.insert(parameter.name).inserted {
+                    if let line = loads[parameter.name] { lines.append(line) }
+                }
+            }
+            lines.append(function.call)
+            holdsArtifact.subtract(function.returns)
+        }
+        return (imports, lines)
+    }
+
+    /// The calls that compute what the `targets` segments return from scratch: those segments
+    /// and every segment they need, in notebook order.
+    private func run(computing targets: [Int], _ stageFunctions: [Int: StageFunction]) -> PipelineRun {
+        let (imports, lines) = calls(segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: false), in: "inference", stageFunctions)
+        return PipelineRun(imports: ImportLine.merged(imports), lines: lines)
     }
 
     /// Loads the artifacts, recomputes the other inputs of inference (only the functions they
-    /// need), calls inference and prints the result.
-    private func inferenceMain(_ stageFunctions: [Int: StageFunction], artifacts: [ModelArtifact]) -> PipelineRun {
+    /// need, never the loaded artifacts), calls inference and prints the result. A notebook
+    /// without inference code gets a prediction on the first rows of the model's input,
+    /// computed from scratch first.
+    private func inferenceMain(_ stageFunctions: [Int: StageFunction], artifacts: [ModelArtifact], modelInput: ModelInput?) -> PipelineRun {
         var imports: Set<String> = []
         var lines: [String] = []
         if !artifacts.isEmpty { imports.insert("from .config import ARTIFACTS_DIR") }
-        for artifact in artifacts {
-            lines.append("\(artifact.name) = load_model(ARTIFACTS_DIR / \(PythonStringLiteral.literal(String(artifact.path.split(separator: "/").last ?? ""))))")
-        }
+        let loads = Dictionary(artifacts.map { artifact in
+            (artifact.name, "\(artifact.name) = load_model(ARTIFACTS_DIR / \(PythonStringLiteral.literal(String(artifact.path.split(separator: "/").last ?? ""))))")
+        }, uniquingKeysWith: { first, _ in first })
         let targets = functions.indices.filter { functions[$0].stage == .inference }
-        guard !targets.isEmpty else { return PipelineRun(imports: ImportLine.sorted(imports), lines: lines) }
-        var returnsValue = false
-        for segment in segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: true) {
-            guard let function = stageFunctions[segment] else { continue }
-            if function.module != "inference" { imports.insert("from .\(function.module) import \(function.name)") }
-            lines.append(function.call)
-            returnsValue = function.returnsValue
+        guard !targets.isEmpty else {
+            if let modelInput, let model = artifacts.first {
+                imports.formUnion(modelInput.run.imports)
+                lines += modelInput.run.lines
+                lines += loads[model.name].map { [$0] } ?? []
+                // The generic `predict` of inference.py, unless the notebook defines its own.
+                let predict = definitions.contains { $0.name == "predict" } ? "\(model.name).predict(" : "predict(\(model.name), "
+                lines.append("print(\(predict)\(modelInput.name)[:5]))")
+            } else {
+                lines += artifacts.compactMap { loads[$0.name] }
+            }
+            return PipelineRun(imports: ImportLine.merged(imports), lines: lines)
         }
-        if returnsValue { lines.append("print(result)") }
-        return PipelineRun(imports: ImportLine.sorted(imports), lines: lines)
+        let segments = segmentsNeeded(for: targets, stageFunctions, skippingArtifacts: true)
+        let (called, callLines) = calls(segments, in: "inference", loads: loads, stageFunctions)
+        imports.formUnion(called)
+        lines += callLines
+        if let last = segments.last, stageFunctions[last]?.returnsValue == true { lines.append("print(result)") }
+        if !lines.contains(where: { $0.contains(" = load_model(") }) { imports.remove("from .config import ARTIFACTS_DIR") }
+        return PipelineRun(imports: ImportLine.merged(imports), lines: lines)
     }
 
     private func explorationCells(names: [Int: String]) -> [ExplorationCell] {

@@ -108,7 +108,7 @@ final class PlanBuilder {
         case .model: "build_model"
         case .train: "train"
         case .evaluate: "evaluate"
-        case .inference: "predict"
+        case .inference: "predict_sample"
         case .explore: "explore"
         }
     }

@@ -56,10 +56,15 @@ extension ProjectPlan {
             case .joblib: blocks.append("def load_model(path):\n    return joblib.load(path)")
             case .pickle: blocks.append("def load_model(path):\n    with open(path, \"rb\") as handle:\n        return pickle.load(handle)")
             }
+            // The generic entry point serving and tests call, unless the notebook defines its own.
+            if !module.definitions.contains(where: { $0.name == "predict" }) {
+                blocks.append("def predict(model, X):\n    \"\"\"Predict with a trained model.\"\"\"\n    return model.predict(X)")
+            }
         }
         blocks += module.functions.map { pythonSource(of: $0).dropLast(1).description }
         let run = name == "train" ? trainMain : name == "inference" ? inferenceMain : nil
         if let run, !run.lines.isEmpty {
+            // isort's layout: third-party imports, a blank line, the package's own.
             let external = run.imports.filter { !$0.hasPrefix("from .") }
             let own = run.imports.filter { $0.hasPrefix("from .") }
             let imports = external + (external.isEmpty || own.isEmpty ? [] : [""]) + own

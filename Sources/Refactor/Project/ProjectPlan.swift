@@ -17,7 +17,9 @@ public struct ProjectPlan: Sendable, Equatable, Codable {
     public var modules: [ProjectModule]
     /// What `train.main()` runs: data → model → train → evaluate, then the artifacts saved.
     public var trainMain: PipelineRun
-    /// What `inference.main()` runs: the artifacts loaded, the inputs computed, `predict` called.
+    /// What `inference.main()` runs: the artifacts loaded, the inputs computed, `predict_sample`
+    /// called; without inference code, `predict(model, X[:5])` on the model input computed from
+    /// scratch (``modelInput``).
     public var inferenceMain: PipelineRun
     /// Values train saves and inference loads (the trained model first).
     public var artifacts: [ModelArtifact]

@@ -11,7 +11,7 @@ import Diagnostics
 /// files the notebook reads become configuration; the trained model becomes an artifact.
 ///
 /// Each stage becomes one function (`load_data`, `build_model`, `train`, `evaluate`,
-/// `predict`) when its statements are contiguous in the notebook (exploration in between
+/// `predict_sample`) when its statements are contiguous in the notebook (exploration in between
 /// does not count); a stage whose cells alternate with another's gets one function per run
 /// (`load_data_2`), and `main()` calls them in notebook order. `evaluate` lives in
 /// `train.py`. The same notebook always gives the same plan.

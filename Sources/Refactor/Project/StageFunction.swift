@@ -1,5 +1,5 @@
 /// The function one pipeline stage becomes (`load_data`, `build_model`, `train`, `evaluate`,
-/// `predict`): the stage's statements in notebook order, exploration left out. A stage whose
+/// `predict_sample`): the stage's statements in notebook order, exploration left out. A stage whose
 /// cells alternate with another stage's has one function per run (`load_data_2`, …).
 public struct StageFunction: Sendable, Equatable, Codable {
     /// The function name.
@@ -28,8 +28,10 @@ public struct StageFunction: Sendable, Equatable, Codable {
     /// How `main()` calls it: `a, b = name(x, y)` (or just `name(x, y)`).
     public var call: String
     /// Whether inference's function returns its prediction: the last expression a cell
-    /// displayed (`return model.predict(x)`), else the last name it assigns
-    /// (`return preds`); `call` then assigns `result`.
+    /// displayed (`return model.predict(x)`), else the last prediction it assigns
+    /// (`return preds` after `preds = model.predict(new)`), else the last name it assigns
+    /// unless its last statement prints (that print is then the output); `call` then
+    /// assigns `result`.
     public var returnsValue: Bool
 
     /// Creates a stage function.
