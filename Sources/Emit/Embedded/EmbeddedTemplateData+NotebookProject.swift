@@ -653,9 +653,9 @@ def test_health_answers():
 {{#has_model}}
 
 
-def test_predict_before_training_is_unavailable(tmp_path, monkeypatch):
+def test_predict_before_training_is_unavailable(tmp_path, monkeypatch{{#model_input}}, sample_input{{/model_input}}):
     monkeypatch.setattr(config, "ARTIFACTS_DIR", tmp_path)
-    response = client.post("/predict", json={"rows": [[1.0]]})
+    response = client.post("/predict", json={"rows": {{#model_input}}to_rows(sample_input){{/model_input}}{{^model_input}}[[1.0]]{{/model_input}}})
     assert response.status_code == 503
     assert "train" in response.json()["detail"]
 
