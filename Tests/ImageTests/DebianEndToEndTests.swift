@@ -166,14 +166,9 @@ import Testing
         let replies = try JSONDecoder().decode(JSONValue.self, from: Data(answer.stdout.utf8))
         #expect(replies["health"]?["status"] == .string("ok"))
         #expect(replies["health"]?["model"] == .bool(true))
-        // One class (0 or 1) per row. nbship convert's serve.py calls `predict(model, rows)`, but
-        // the churn notebook's inference stage is `predict(features, model)`, built from the
-        // notebook's last cell (one fixed customer), so /predict answers 500 for now. When
-        // convert is fixed this known issue stops being recorded and fails: remove the wrapper.
-        withKnownIssue("nbship convert: serve.py's predict(model, rows) does not match churn's inference.predict(features, model)") {
-            let predictions = replies["predict"]?["predictions"]?.arrayValue ?? []
-            #expect(predictions.count == 2 && predictions.allSatisfy { $0 == .integer(0) || $0 == .integer(1) },
-                    "\(answer.stdout)\n\(log.suffix(1500))")
-        }
+        // One class (0 or 1) per row, from the image's own model and serving code.
+        let predictions = replies["predict"]?["predictions"]?.arrayValue ?? []
+        #expect(predictions.count == 2 && predictions.allSatisfy { $0 == .integer(0) || $0 == .integer(1) },
+                "\(answer.stdout)\n\(log.suffix(1500))")
     }
 }
