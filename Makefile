@@ -21,7 +21,7 @@ export NBSHIP_CORPUS_PYTHON := $(abspath $(CORPUS_PY))
 all: build
 
 help:
-	@echo "make demo   - set up, build, convert the bundled notebook, run its tests and pipeline"
+	@echo "make demo   - set up, build, convert the bundled notebook, run its tests, train, build its image"
 	@echo "make test   - set up, build, and run the whole test suite (Swift Testing + real tools)"
 	@echo "make bench  - measure nbship against its peers (ratios from one run)"
 	@echo "make fuzz   - run the libFuzzer targets (FUZZ_SECONDS each, default 600)"

@@ -43,20 +43,22 @@ struct ExploreNotebook {
     /// Imports of the original notebook, the package names the exploration uses, and the
     /// stage-function calls up to the last one providing a value it reads.
     func setupSource() -> String {
-        let sources = plan.exploration.map { Self.withoutImports($0.source) }.joined(separator: "\n")
+        let stripped = plan.exploration.map { Self.withoutImports($0.source) }
+        // Names the cells use as code (a word inside a string or comment does not count).
+        let used = Set(stripped.flatMap { Tokenizer.tokenize($0).tokens.filter { $0.kind == .name }.map(\.text) })
         var importLines: [String] = []
         for cell in notebook.analysis.cells {
             for fact in cell.facts?.imports ?? [] {
                 let bound = fact.alias ?? fact.name ?? String(fact.module.split(separator: ".").first ?? "")
-                if bound == "*" || GeneratedLines.mentions(sources, bound) { importLines.append(Self.importText(fact)) }
+                if bound == "*" || used.contains(bound) { importLines.append(Self.importText(fact)) }
             }
         }
         let configNames = ["DATA_DIR", "ARTIFACTS_DIR"] + plan.config.entries.map(\.name)
-        let usedConfig = configNames.filter { GeneratedLines.mentions(sources, $0) }
+        let usedConfig = configNames.filter { used.contains($0) }
         if !usedConfig.isEmpty { importLines.append("from \(plan.packageName).config import \(usedConfig.joined(separator: ", "))") }
         for module in plan.modules {
-            let used = module.definitions.map(\.name).filter { GeneratedLines.mentions(sources, $0) }
-            if !used.isEmpty { importLines.append("from \(plan.packageName).\(module.name) import \(used.joined(separator: ", "))") }
+            let definitions = module.definitions.map(\.name).filter { used.contains($0) }
+            if !definitions.isEmpty { importLines.append("from \(plan.packageName).\(module.name) import \(definitions.joined(separator: ", "))") }
         }
         let needed = Set(plan.exploration.flatMap(\.inputs).map(\.providedBy))
         // In the order train's main() calls them (modules list them by module, not by run).
@@ -66,14 +68,36 @@ struct ExploreNotebook {
             calls = Array(functions[...last])
         }
         importLines += calls.map { "from \(plan.packageName).\($0.module) import \($0.name)" }
+        // Values only inference computes come from its main(): the saved model loaded, then
+        // its calls up to the last one providing such a value.
+        let missing = needed.subtracting(calls.map(\.name))
+        let inferenceLines = Self.inferenceLines(plan: plan, providing: missing).filter { !calls.map(\.call).contains($0) }
+        let called = plan.functions.filter { function in inferenceLines.contains { $0.hasPrefix(function.call) || $0.contains(" = " + function.name + "(") || $0.hasPrefix(function.name + "(") } }
+        importLines += plan.inferenceMain.imports.filter { $0.hasPrefix("from .config ") && !inferenceLines.isEmpty }
+            .map { "from \(plan.packageName)." + $0.dropFirst("from .".count) }
+        importLines += called.filter { !calls.map(\.name).contains($0.name) }.map { "from \(plan.packageName).\($0.module) import \($0.name)" }
+        if inferenceLines.contains(where: { $0.contains("load_model(") }) { importLines.append("from \(plan.packageName).inference import load_model") }
         var lines = imports.format(importLines)
-        if !calls.isEmpty, !lines.isEmpty { lines.append("") }
+        if !(calls.isEmpty && inferenceLines.isEmpty), !lines.isEmpty { lines.append("") }
         lines += calls.map(\.call)
-        let missing = needed.subtracting(calls.map(\.name)).sorted()
-        for name in missing {
+        if !inferenceLines.isEmpty {
+            lines.append("# the saved model: run `python -m \(plan.packageName).train` first")
+            lines += inferenceLines
+        }
+        let stillMissing = missing.subtracting(called.map(\.name)).sorted()
+        for name in stillMissing {
             lines.append("# values from \(name)() need a trained model: run `python -m \(plan.packageName).train` first")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Inference main()'s lines up to the last call of a function in `providing` (none when
+    /// it calls none of them).
+    static func inferenceLines(plan: ProjectPlan, providing names: Set<String>) -> [String] {
+        guard !names.isEmpty else { return [] }
+        let lines = plan.inferenceMain.lines
+        guard let last = lines.lastIndex(where: { line in names.contains { line.contains($0 + "(") } }) else { return [] }
+        return Array(lines[...last])
     }
 
     /// A cell's source without its single-line top-level imports (the first cell imports

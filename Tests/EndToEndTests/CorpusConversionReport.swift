@@ -56,6 +56,10 @@ struct CorpusConversionReport: Sendable {
                 outcome.pytest.label, outcome.ruff.label, outcome.hadolint.label, outcome.lastError,
             ]))
         }
+        let authored = outcomes.flatMap { outcome in outcome.notebookCodeFindings.map { "  \(outcome.notebook): \($0)" } }
+        if !authored.isEmpty {
+            lines += ["", "ruff findings on the notebooks' own lines (kept verbatim, not failed): \(authored.count)"] + authored
+        }
         let failing = outcomes.filter { !$0.pipelineOK || !$0.lintClean }
         if !failing.isEmpty {
             lines += ["", "every failing step:"]

@@ -76,8 +76,15 @@ struct CorpusConversionRun: Sendable {
         outcome.pytest = Self.judge(pytest, reason: Self.pytestReason)
 
         let lintDeadline = { Date().addingTimeInterval(TimeInterval(lintBudget)) }
-        let ruff = step([python, "-m", "ruff", "check", "--isolated", "--no-cache", "--output-format", "concise", "."],
+        var ruff = step([python, "-m", "ruff", "check", "--isolated", "--no-cache", "--output-format", "concise", "."],
                         in: project, deadline: lintDeadline())
+        // Findings on lines the notebook's author wrote are reported, not failed.
+        let split = NotebookOwnFindings.split(ruff.stdout, project: project, notebook: notebook)
+        outcome.notebookCodeFindings = split.notebook
+        if split.ours.isEmpty, ruff.result?.status == 1 {
+            ruff.result?.status = 0
+        }
+        ruff.result?.stdout = split.ours.joined(separator: "\n")
         outcome.ruff = Self.judgeLinter(ruff, findingsStatus: 1, finding: #/:\d+:\d+: [A-Z]+[0-9]+ /#)
         if let hadolint {
             let lint = step([hadolint, "--failure-threshold", "style", "--no-color", "Dockerfile"], in: project, deadline: lintDeadline())

@@ -13,6 +13,8 @@ struct CorpusNotebookOutcome: Sendable, Equatable {
     var ruff: CorpusStep = .skipped
     /// hadolint at any severity on the Dockerfile.
     var hadolint: CorpusStep = .skipped
+    /// ruff findings on lines the notebook's author wrote (reported, not failed).
+    var notebookCodeFindings: [String] = []
     /// Wall time of all the steps.
     var seconds: Double = 0
 

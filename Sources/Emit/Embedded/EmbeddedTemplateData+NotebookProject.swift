@@ -369,7 +369,12 @@ def to_inputs(model, rows):
 {{/has_features}}
 {{^has_features}}
     if all(isinstance(row, dict) for row in rows):
-{{#has_pandas}}
+{{^has_pandas}}
+        try:
+            import pandas as pd
+        except ImportError:
+            raise HTTPException(status_code=422, detail="rows as mappings need pandas; send lists of feature values") from None
+{{/has_pandas}}
         frame = pd.DataFrame(rows)
         expected = getattr(model, "feature_names_in_", None)
         if expected is not None:
@@ -378,10 +383,6 @@ def to_inputs(model, rows):
                 raise HTTPException(status_code=422, detail="missing features: " + ", ".join(missing))
             frame = frame[list(expected)]
         return frame
-{{/has_pandas}}
-{{^has_pandas}}
-        raise HTTPException(status_code=422, detail="rows must be lists of feature values")
-{{/has_pandas}}
     if all(isinstance(row, list) for row in rows):
         return rows
     raise HTTPException(status_code=422, detail="rows must all be mappings or all be lists")
@@ -390,6 +391,8 @@ def to_inputs(model, rows):
 
 def to_json(values):
     """Predictions as JSON values (NaN and infinities become null)."""
+    if hasattr(values, "to_numpy"):
+        values = values.to_numpy()  # a pandas Series or DataFrame: one entry per row
     values = values.tolist() if hasattr(values, "tolist") else list(values)
     return [None if isinstance(value, float) and not math.isfinite(value) else value for value in values]
 
