@@ -56,7 +56,8 @@ extension PlanBuilder {
                 var state = functions[segment]
                 if state.cells.last != piece.cell { state.cells.append(piece.cell) }
                 state.configNames.formUnion(usedConfigInPiece[index] ?? [])
-                for name in reads {
+                let loopBound = SyntaxWalk.loopBoundNames(of: piece.statement)
+                for name in reads where !loopBound.contains(name) {
                     if let cell = changedByExploration.removeValue(forKey: name) {
                         diagnostics.append(.warning("project.exploration-change-lost", "exploration changes '\(name)' in place (cell \(cell)); the \(stage.rawValue) stage does not see that change",
                                                     at: location(of: piece)))

@@ -17,6 +17,30 @@ enum SyntaxWalk {
         }
     }
 
+    /// Names a `for` statement binds in its target that its iterable does not read: inside
+    /// the loop they hold the loop's own values, so they are not inputs of the statement
+    /// (`for tree in forest: tree.fit(…)` needs no `tree` from before).
+    static func loopBoundNames(of statement: Statement) -> Set<String> {
+        guard case .for(let target, let iterable, _, _, _) = statement.kind else { return [] }
+        var bound: Set<String> = []
+        var work = [target]
+        while let next = work.popLast() {
+            switch next.kind {
+            case .name(let name, _): bound.insert(name)
+            case .tuple(let elements, _), .list(let elements, _): work += elements
+            case .starred(let value, _): work.append(value)
+            default: break
+            }
+        }
+        var read: Set<String> = []
+        var expressions = [iterable]
+        while let next = expressions.popLast() {
+            if case .name(let name, _) = next.kind { read.insert(name) }
+            collect(next, into: &expressions)
+        }
+        return bound.subtracting(read)
+    }
+
     /// The statements nested directly in a statement's blocks (not the statement itself).
     static func childStatements(of statement: Statement) -> [Statement] {
         switch statement.kind {
