@@ -46,8 +46,12 @@ enum ConvertSupport {
         let diagnostics = project.diagnostics.map { renderer.render($0) + "\n" }.joined()
         // Paths as a clone of any name sees them: relative to the package root.
         let root = PackagePaths.root.standardizedFileURL.path + "/"
-        let shared = PackagePaths.root.deletingLastPathComponent().standardizedFileURL.path + "/shared/"
-        return text + "=== diagnostics\n" + diagnostics.replacingOccurrences(of: shared, with: "../shared/").replacingOccurrences(of: root, with: "")
+        // `../shared` may be a symbolic link; the reader reports the path it resolved.
+        let sharedURL = PackagePaths.root.deletingLastPathComponent().appendingPathComponent("shared")
+        let shared = [sharedURL.standardizedFileURL.path + "/", sharedURL.resolvingSymlinksInPath().path + "/"]
+        var rendered = diagnostics
+        for prefix in shared { rendered = rendered.replacingOccurrences(of: prefix, with: "../shared/") }
+        return text + "=== diagnostics\n" + rendered.replacingOccurrences(of: root, with: "")
     }
 
     /// Writes the project into a new temporary folder (files and copies).
