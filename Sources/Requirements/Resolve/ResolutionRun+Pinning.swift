@@ -184,8 +184,10 @@ extension ResolutionRun {
 
     private mutating func reportNotInstalled(_ need: Need, key: String) {
         var notes = ["install it with 'pip install \(key)' in the --python environment, or pin it with --require \(key)==VERSION"]
+        let asked = need.imports.filter { snapshot?.providers[$0] == nil }
+        let late = asked.isEmpty ? nil : try? resolver.environment.inspect(EnvironmentQuery(distributions: [], modules: asked))
         for module in need.imports {
-            if let others = snapshot?.providers[module], !others.isEmpty, !others.contains(key) {
+            if let others = snapshot?.providers[module] ?? late?.providers[module], !others.isEmpty, !others.contains(key) {
                 notes.append("the environment provides '\(module)' from \(others.map { "'\($0)'" }.joined(separator: ", "))")
             }
         }

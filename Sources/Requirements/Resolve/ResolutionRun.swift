@@ -146,11 +146,10 @@ struct ResolutionRun {
             distributions += need.equivalents
         }
         distributions += (overrides + notebookSpecs).map(\.requirement.name)
-        let tableModules = resolved.compactMap { entry -> String? in
-            if case .distribution(_, .table) = entry.1 { return entry.0.name }
-            return nil
-        }
-        let query = EnvironmentQuery(distributions: distributions, modules: deferredModules + tableModules)
+        // Providers are asked for the modules the table does not answer; a table module's
+        // providers only matter for the note of a not-installed error, asked for then
+        // (finding providers reads every candidate distribution's file list: the slow part).
+        let query = EnvironmentQuery(distributions: distributions, modules: deferredModules)
         guard !query.distributions.isEmpty || !query.modules.isEmpty else { return }
         do {
             snapshot = try resolver.environment.inspect(query)
