@@ -59,10 +59,7 @@ let package = Package(
         // Course material: student versions of solution notebooks (nbgrader markers), leak check.
         .target(name: "Course", dependencies: ["Diagnostics", "Notebook", "Emit"]),
         // `convert`: a notebook's project plan, pins and templates → the files of a project.
-        .target(name: "Convert", dependencies: [
-            "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Requirements", "Emit", "Course",
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(name: "Convert", dependencies: ["Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Requirements", "Emit", "Course"]),
 
         // Shared test helpers (paths, processes, the test Python, golden files); no product
         // exposes it, so it never ships in the binary.
@@ -77,7 +74,7 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"], exclude: ["gzip_oracle.py"]),
         .testTarget(name: "ImageTests", dependencies: ["Image", "Archive", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Diagnostics", "TestSupport"]),
-        .testTarget(name: "ConvertTests", dependencies: ["Convert", "Refactor", "Requirements", "Emit", "Notebook", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "ConvertTests", dependencies: ["Convert", "Refactor", "Requirements", "Emit", "Notebook", "Diagnostics", "Image", "TestSupport"]),
         .testTarget(name: "EmitTests", dependencies: ["Emit", "Diagnostics", "TestSupport"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "Emit", "Notebook", "Diagnostics", "TestSupport"]),
     ]

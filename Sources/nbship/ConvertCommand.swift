@@ -3,6 +3,7 @@ import Convert
 import Diagnostics
 import Emit
 import Foundation
+import Image
 import Lint
 import Notebook
 import Refactor
@@ -89,7 +90,7 @@ extension NBShip {
         private func convert() throws(DiagnosticError) {
             if let base { try Self.checkBase(base) }
             let read = try NotebookInput.read(notebook)
-            let digest = try FileDigest.sha256(path: notebook)
+            let digest = try notebookDigest()
             let environment = ProcessInfo.processInfo.environment
             // --python, else $VIRTUAL_ENV's python, else python3; a missing or stale choice is
             // an error that says where it came from.
@@ -151,6 +152,17 @@ extension NBShip {
             if input.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
                 throw DiagnosticError(.error("output.contains-input", "the output folder '\(destination)' holds the notebook itself",
                                              notes: ["write the project somewhere else with -o DIR"]))
+            }
+        }
+
+        /// The notebook's SHA-256 in hex (recorded in pyproject.toml for image labels).
+        private func notebookDigest() throws(DiagnosticError) -> String {
+            do {
+                return try FileDigest.of(file: notebook).digest.hex
+            } catch let error as DiagnosticError {
+                throw error
+            } catch {
+                throw DiagnosticError(.error("convert.io", "cannot read '\(notebook)': \(error.localizedDescription.lowercased())"))
             }
         }
 

@@ -2,6 +2,7 @@ import Convert
 import Diagnostics
 import Emit
 import Foundation
+import Image
 import Notebook
 import Requirements
 import TestSupport
@@ -29,7 +30,7 @@ enum ConvertSupport {
         let read = try NotebookReader().read(contentsOf: path)
         guard let template else { throw CocoaError(.fileReadNoSuchFile) }
         let converter = Converter(resolver: try .bundled(environment: FixedEnvironment()), template: template)
-        return try converter.convert(read.notebook, path: path, notebookSHA256: try FileDigest.sha256(path: path), options: options)
+        return try converter.convert(read.notebook, path: path, notebookSHA256: try FileDigest.of(file: path).digest.hex, options: options)
     }
 
     /// The project as one text: every file under a `=== path` header, copies by size.
