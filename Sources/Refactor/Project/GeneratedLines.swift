@@ -8,51 +8,33 @@ public enum GeneratedLines {
     /// - Returns: The lines: unread unpacked names prefixed with `_`; an assignment whose
     ///   targets are all unread reduced to its right-hand side.
     public static func markingUnread(_ lines: [String], alsoReadBy: String = "") -> [String] {
-        var result: [String] = []
-        for (index, line) in lines.enumerated() {
-            guard let equals = line.range(of: " = "), !line.hasPrefix(" ") else {
-                result.append(line)
-                continue
-            }
-            let left = line[..<equals.lowerBound]
-            let targets = left.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard !targets.isEmpty, targets.allSatisfy(isIdentifier) else {
-                result.append(line)
-                continue
-            }
+        lines.enumerated().map { index, line in
+            guard let assignment = assignment(in: line) else { return line }
             // Read before the next line that rebinds it (or by `alsoReadBy` when none does).
-            let read = targets.map { isRead($0, after: index, in: lines, alsoReadBy: alsoReadBy) }
-            if !read.contains(true) {
-                result.append(String(line[equals.upperBound...]))
-            } else if targets.count > 1, read.contains(false) {
-                let renamed = zip(targets, read).map { name, isRead in isRead || name.hasPrefix("_") ? name : "_" + name }
-                result.append(renamed.joined(separator: ", ") + " = " + line[equals.upperBound...])
-            } else {
-                result.append(line)
-            }
+            let read = assignment.targets.map { isRead($0, after: index, in: lines, alsoReadBy: alsoReadBy) }
+            if !read.contains(true) { return String(assignment.value) }
+            guard assignment.targets.count > 1, read.contains(false) else { return line }
+            let renamed = zip(assignment.targets, read).map { name, isRead in isRead || name.hasPrefix("_") ? name : "_" + name }
+            return renamed.joined(separator: ", ") + " = " + assignment.value
         }
-        return result
     }
 
     private static func isRead(_ name: String, after index: Int, in lines: [String], alsoReadBy: String) -> Bool {
         for line in lines[(index + 1)...] {
-            if mentions(readPart(line), name) { return true }
-            if targets(of: line).contains(name) { return false }
+            let assignment = assignment(in: line)
+            // What a line reads: the right-hand side of `a, b = …`, else all of it.
+            if mentions(assignment.map { String($0.value) } ?? line, name) { return true }
+            if assignment?.targets.contains(name) == true { return false }
         }
         return mentions(alsoReadBy, name)
     }
 
-    private static func targets(of line: String) -> [String] {
-        guard let equals = line.range(of: " = "), !line.hasPrefix(" ") else { return [] }
-        let names = line[..<equals.lowerBound].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        return names.allSatisfy(isIdentifier) ? names : []
-    }
-
-    /// The part of a line that reads names: the right-hand side of `a, b = …`, else all of it.
-    private static func readPart(_ line: String) -> String {
-        guard let equals = line.range(of: " = "), !line.hasPrefix(" ") else { return line }
+    /// `a, b = value` at column 0 with plain names as targets, split; else `nil`.
+    private static func assignment(in line: String) -> (targets: [String], value: Substring)? {
+        guard let equals = line.range(of: " = "), !line.hasPrefix(" ") else { return nil }
         let targets = line[..<equals.lowerBound].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        return targets.allSatisfy(isIdentifier) ? String(line[equals.upperBound...]) : line
+        guard !targets.isEmpty, targets.allSatisfy(isIdentifier) else { return nil }
+        return (targets, line[equals.upperBound...])
     }
 
     /// Whether `name` occurs in `text` as a whole identifier (not inside a longer name).
