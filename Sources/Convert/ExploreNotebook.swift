@@ -49,8 +49,8 @@ struct ExploreNotebook {
         var importLines: [String] = []
         for cell in notebook.analysis.cells {
             for fact in cell.facts?.imports ?? [] {
-                let bound = fact.alias ?? fact.name ?? String(fact.module.split(separator: ".").first ?? "")
-                if bound == "*" || used.contains(bound) { importLines.append(Self.importText(fact)) }
+                // A star import binds names nobody can list: it is kept.
+                if ImportLine.boundName(fact).map(used.contains) ?? true { importLines.append(ImportLine.text(fact)) }
             }
         }
         let configNames = ["DATA_DIR", "ARTIFACTS_DIR"] + plan.config.entries.map(\.name)
@@ -71,11 +71,13 @@ struct ExploreNotebook {
         // Values only inference computes come from its main(): the saved model loaded, then
         // its calls up to the last one providing such a value.
         let missing = needed.subtracting(calls.map(\.name))
-        let inferenceLines = Self.inferenceLines(plan: plan, providing: missing).filter { !calls.map(\.call).contains($0) }
-        let called = plan.functions.filter { function in inferenceLines.contains { $0.hasPrefix(function.call) || $0.contains(" = " + function.name + "(") || $0.hasPrefix(function.name + "(") } }
+        let callLines = Set(calls.map(\.call))
+        let callNames = Set(calls.map(\.name))
+        let inferenceLines = Self.inferenceLines(plan: plan, providing: missing).filter { !callLines.contains($0) }
+        let called = plan.functions.filter { function in inferenceLines.contains { GeneratedLines.mentions($0, function.name) } }
         importLines += plan.inferenceMain.imports.filter { $0.hasPrefix("from .config ") && !inferenceLines.isEmpty }
             .map { "from \(plan.packageName)." + $0.dropFirst("from .".count) }
-        importLines += called.filter { !calls.map(\.name).contains($0.name) }.map { "from \(plan.packageName).\($0.module) import \($0.name)" }
+        importLines += called.filter { !callNames.contains($0.name) }.map { "from \(plan.packageName).\($0.module) import \($0.name)" }
         if inferenceLines.contains(where: { $0.contains("load_model(") }) { importLines.append("from \(plan.packageName).inference import load_model") }
         var lines = imports.format(importLines)
         if !(calls.isEmpty && inferenceLines.isEmpty), !lines.isEmpty { lines.append("") }
@@ -111,12 +113,6 @@ struct ExploreNotebook {
         }
         guard kept.count != lines.count else { return source }
         return kept.drop { $0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "\n")
-    }
-
-    static func importText(_ fact: ImportFact) -> String {
-        let alias = fact.alias.map { " as \($0)" } ?? ""
-        guard let name = fact.name else { return "import \(fact.module)\(alias)" }
-        return "from \(fact.module) import \(name)\(alias)"
     }
 
     private func markdown(_ text: String, index: Int) -> JSONValue {

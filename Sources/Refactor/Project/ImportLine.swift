@@ -1,16 +1,20 @@
 import PythonSyntax
 
 /// Import statements written back from ``ImportFact``s, one name per line.
-enum ImportLine {
+public enum ImportLine {
     /// `import a.b as c`, `from m import x as y`, `from m import *`.
-    static func text(_ fact: ImportFact) -> String {
+    /// - Parameter fact: An import.
+    /// - Returns: The statement.
+    public static func text(_ fact: ImportFact) -> String {
         let alias = fact.alias.map { " as \($0)" } ?? ""
         guard let name = fact.name else { return "import \(fact.module)\(alias)" }
         return "from \(fact.module) import \(name)\(alias)"
     }
 
     /// The name an import binds (`import a.b` binds `a`), `nil` for a star import.
-    static func boundName(_ fact: ImportFact) -> String? {
+    /// - Parameter fact: An import.
+    /// - Returns: The bound name.
+    public static func boundName(_ fact: ImportFact) -> String? {
         if let alias = fact.alias { return alias }
         if let name = fact.name { return name == "*" ? nil : name }
         return fact.module.split(separator: ".").first.map(String.init)
