@@ -26,11 +26,6 @@ public struct ConvertedProject: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// Every path the project will hold, sorted (files and copies).
-    public var paths: [String] {
-        (files.map(\.path) + copies.map(\.path)).sorted()
-    }
-
     /// Whether any diagnostic is an error (then nothing should be written).
     public var hasErrors: Bool {
         diagnostics.contains { $0.severity == .error }

@@ -57,7 +57,7 @@ struct ProjectViewModel {
         let dataFiles = plan.config.dataFiles.filter(\.exists)
         model["has_data_files"] = !dataFiles.isEmpty
         model["data_files"] = dataFiles.map { file -> [String: Any] in
-            let copied = copies.contains { $0.source.hasSuffix("/" + file.resolvedPath) || $0.source == file.resolvedPath }
+            let copied = copies.contains { $0.path == plan.config.dataDirectory + "/" + file.projectPath }
             return [
                 "config_name": file.configName,
                 "project_path": file.projectPath,

@@ -1,4 +1,5 @@
 import Convert
+import Requirements
 import Foundation
 import Testing
 import TestSupport
@@ -40,5 +41,21 @@ import TestSupport
             #expect(lines.map(String.init) == project.requirements.runtime.map(\.line))
             #expect(lines.map { $0.lowercased() } == lines.map { $0.lowercased() }.sorted(), "requirements.txt is sorted")
         }
+    }
+}
+
+/// A data file over the copy limit is referenced, not copied, and the project says so.
+@Suite struct ConvertCopyLimitTests {
+    @Test(.enabled(if: ConvertSupport.template != nil)) func largeDataFilesAreReferencedNotCopied() throws {
+        let copied = try ConvertSupport.convert("fixtures/demo/churn.ipynb")
+        #expect(copied.copies.map(\.path) == ["data/churn.csv"])
+        let readme = try #require(copied.files.first { $0.path == "README.md" }).contents
+        #expect(readme.contains("- `data/churn.csv` (copied from data/churn.csv, "))
+
+        let referenced = try ConvertSupport.convert("fixtures/demo/churn.ipynb", options: ConvertOptions(pythonVersion: PythonVersion(3, 11), copyLimit: 100))
+        #expect(referenced.copies.isEmpty)
+        #expect(referenced.diagnostics.contains { $0.id == "convert.data-not-copied" && $0.severity == .warning })
+        let note = try #require(referenced.files.first { $0.path == "README.md" }).contents
+        #expect(note.contains("- `data/churn.csv` (not copied: "), "\(note)")
     }
 }
