@@ -103,14 +103,9 @@ struct ProjectViewModel {
     private func moduleView(_ name: String) -> [String: Any] {
         guard let text = plan.moduleText(named: name) else { return [:] }
         let formatted = imports.format(text.imports)
-        let functions = plan.module(named: name)?.functions ?? []
-        let renamed = text.blocks.map { block -> String in
-            guard let function = functions.first(where: { block.hasPrefix($0.signature + "\n") }) else { return block }
-            return UnreadLocals.rename(block, keep: Set(function.returns + function.parameterNames))
-        }
         // isort (ruff I001) wants one blank line after the imports unless a def or class
         // follows, then two; blocks are otherwise two blank lines apart.
-        let blocks = renamed.enumerated().map { index, block -> [String: Any] in
+        let blocks = text.blocks.enumerated().map { index, block -> [String: Any] in
             let narrow = index == 0 && !formatted.isEmpty && !Self.startsWithDefinition(block)
             return ["text": block, "wide": !narrow]
         }

@@ -61,7 +61,10 @@ extension ProjectPlan {
                 blocks.append("def predict(model, X):\n    \"\"\"Predict with a trained model.\"\"\"\n    return model.predict(X)")
             }
         }
-        blocks += module.functions.map { pythonSource(of: $0).dropLast(1).description }
+        // Locals a function assigns but never reads become `_name` (linters accept those).
+        blocks += module.functions.map { function in
+            UnreadLocals.rename(pythonSource(of: function).dropLast(1).description, keep: Set(function.returns + function.parameterNames))
+        }
         let run = name == "train" ? trainMain : name == "inference" ? inferenceMain : nil
         if let run, !run.lines.isEmpty {
             // isort's layout: third-party imports, a blank line, the package's own.

@@ -1,6 +1,5 @@
-import Refactor
 import Testing
-@testable import Convert
+@testable import Refactor
 
 /// Unread locals of generated functions become `_name`; everything else stays.
 @Suite struct UnreadLocalsTests {
