@@ -98,7 +98,7 @@ struct ExploreNotebook {
     static func inferenceLines(plan: ProjectPlan, providing names: Set<String>) -> [String] {
         guard !names.isEmpty else { return [] }
         let lines = plan.inferenceMain.lines
-        guard let last = lines.lastIndex(where: { line in names.contains { line.contains($0 + "(") } }) else { return [] }
+        guard let last = lines.lastIndex(where: { line in names.contains { GeneratedLines.mentions(line, $0) } }) else { return [] }
         return Array(lines[...last])
     }
 
