@@ -44,12 +44,27 @@ enum ConvertReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The closing line on stderr after writing.
-    static func written(_ project: ConvertedProject, destination: String) -> String {
+    /// The closing lines on stderr after writing: what was written and the next steps, which
+    /// work verbatim in a fresh shell (the interpreter made absolute when it is a relative path,
+    /// the package found through `PYTHONPATH=src` without installing it).
+    /// - Parameters:
+    ///   - project: The converted project.
+    ///   - destination: The output folder as the user gave it.
+    ///   - python: The interpreter `convert` used (`--python`, `$VIRTUAL_ENV`'s, or `python3`).
+    ///   - workingDirectory: Where relative paths are resolved.
+    /// - Returns: The text.
+    static func written(_ project: ConvertedProject, destination: String, python: String,
+                        workingDirectory: String = FileManager.default.currentDirectoryPath) -> String {
         let copied = project.copies.isEmpty ? "" : ", \(project.copies.count) copied"
+        var interpreter = python
+        if python.contains("/"), !python.hasPrefix("/") {
+            interpreter = URL(fileURLWithPath: python, relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true)).standardizedFileURL.path
+        }
+        let py = ShellQuote.quote(interpreter)
+        let package = project.plan.packageName
         return """
             wrote \(destination)/ (\(project.files.count) files\(copied))
-            next: cd \(destination) && python -m \(project.plan.packageName).train && python -m pytest
+            next: cd \(ShellQuote.quote(destination)) && PYTHONPATH=src \(py) -m \(package).train && \(py) -m pytest
 
             """
     }
