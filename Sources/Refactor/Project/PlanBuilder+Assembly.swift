@@ -98,6 +98,10 @@ extension PlanBuilder {
                 chosen[name] = source
             }
         }
+        // Only what is fitted or predicts is a model: inputs read beside it (`DMatrix`, data
+        // frames) are recomputed, not saved.
+        let models = modelLikeNames()
+        chosen = chosen.filter { models.contains($0.key) }
         if chosen.isEmpty && producerStage == .train {
             chosen = fitted
             for (name, segment) in fitted { functions[segment].returns.insert(name) }
@@ -125,6 +129,28 @@ extension PlanBuilder {
         return usesJoblib ? .joblib : .pickle
     }
 
+    /// Names pipeline code fits, trains or predicts with: receivers of `.fit(…)`-like and
+    /// `.predict(…)`-like calls, targets of `x = ….fit(…)` and of `x = lib.train(…)`
+    /// (`xgboost.train`, `lightgbm.train`).
+    private func modelLikeNames() -> Set<String> {
+        var names: Set<String> = []
+        let methods: Set<String> = ["fit", "partial_fit", "fit_generator", "fit_transform", "predict", "predict_proba",
+                                    "predict_log_proba", "decision_function", "forecast", "get_prediction", "transform", "score"]
+        for piece in pieces where Self.isPipelineCode(piece.destination) {
+            SyntaxWalk.expressions(in: piece.statement) { expression in
+                guard case .call(let function, _, _) = expression.kind, case .attribute(let receiver, let method, _) = function.kind,
+                      methods.contains(method), case .name(let name, _) = receiver.kind else { return }
+                names.insert(name)
+            }
+            if case .assign(let targets, let value) = piece.statement.kind, targets.count == 1, case .name(let target, _) = targets[0].kind,
+               case .call(let function, _, _) = value.kind, case .attribute(_, let method, _) = function.kind,
+               ["fit", "partial_fit", "train"].contains(method) {
+                names.insert(target)
+            }
+        }
+        return names
+    }
+
     /// Receivers of `.fit(…)` calls and targets of `x = ….fit(…)` in a segment.
     private func fittedNames(inSegment segment: Int) -> [String] {
         var names: Set<String> = []
@@ -136,8 +162,13 @@ extension PlanBuilder {
                 if parts.count == 2, fitMethods.contains(parts[1]), piece.facts.mutates.contains(parts[0]) { names.insert(parts[0]) }
             }
             if case .assign(let targets, let value) = piece.statement.kind, targets.count == 1, case .name(let target, _) = targets[0].kind,
-               case .call(let function, _, _) = value.kind, case .attribute(_, let method, _) = function.kind, fitMethods.contains(method) {
-                names.insert(target)
+               case .call(let function, _, _) = value.kind, case .attribute(let receiver, let method, _) = function.kind {
+                // `model = xgboost.train(params, dtrain)`: a library's training function.
+                var library = false
+                if method == "train", case .name(let module, _) = receiver.kind, pieces.contains(where: { $0.destination == .imports && $0.facts.defines.contains(module) }) {
+                    library = true
+                }
+                if fitMethods.contains(method) || library { names.insert(target) }
             }
         }
         // `_ = model.fit(X, y)` only discards the fitted estimator, which is `model`.

@@ -91,7 +91,12 @@ extension PlanBuilder {
     /// `DATA_DIR`: constants become data path entries, literals are replaced by new ones.
     func findDataFiles() {
         var literalReads: [(piece: Int, value: String, expression: PyExpression, reader: String)] = []
+        // Computed paths: the expression replaced by the config name (where it is read, or where
+        // the name read was bound), and whether the config value is a `Path` or a string.
+        var computedReads: [(piece: Int, value: String, expression: PyExpression, reader: String, isPath: Bool)] = []
+        var paths = PathExpression()
         for (index, piece) in pieces.enumerated() {
+            defer { paths.record(piece.statement, defines: piece.facts.defines, piece: index) }
             guard Self.isPipelineCode(piece.destination) else { continue }
             SyntaxWalk.expressions(in: piece.statement) { expression in
                 guard case .call(let function, let arguments, let keywords) = expression.kind,
@@ -111,29 +116,58 @@ extension PlanBuilder {
                         addDataFile(value, name: name, reader: reader, cell: piece.cell)
                         configEntries[entry].origin = .dataPath
                         configEntries[entry].value = Self.dataDirExpression(projectPath(of: value))
+                    } else if !configEntries.contains(where: { $0.name == name }), let value = paths.bindings[name], Self.isLocalPath(value) {
+                        // `path = "data/x.csv"` then `read_csv(path)`: the literal is replaced where
+                        // it is bound; a computed value is replaced where it is read.
+                        if paths.literalNames.contains(name) {
+                            literalReads.append((index, value, argument, reader))
+                        } else if let site = paths.sites[name], Self.isPipelineCode(pieces[site.piece].destination) {
+                            // Replaced where it is bound, so every use (a save, then a load) agrees.
+                            computedReads.append((site.piece, value, site.value, reader, site.isPath))
+                        } else {
+                            computedReads.append((index, value, argument, reader, paths.isPath(argument)))
+                        }
                     }
                 default:
-                    break
+                    // `os.path.join(DIR, "x.csv")`, `Path(...) / "x.csv"`, f-strings of constants.
+                    if let value = paths.value(of: argument), Self.isLocalPath(value) {
+                        computedReads.append((index, value, argument, reader, paths.isPath(argument)))
+                    }
                 }
             }
         }
-        for read in literalReads where !dataFiles.contains(where: { $0.notebookPath == read.value }) {
+        let reads = literalReads.map { (piece: $0.piece, value: $0.value, reader: $0.reader, isPath: false) }
+            + computedReads.map { (piece: $0.piece, value: $0.value, reader: $0.reader, isPath: $0.isPath) }
+        for read in reads where !dataFiles.contains(where: { $0.notebookPath == read.value }) {
             let name = freshConfigName(for: read.value)
             addDataFile(read.value, name: name, reader: read.reader, cell: pieces[read.piece].cell)
-            configEntries.append(ConfigEntry(name: name, value: Self.dataDirExpression(projectPath(of: read.value)), origin: .dataPath, cell: nil))
+            let value = read.isPath ? "DATA_DIR / \(PythonStringLiteral.literal(projectPath(of: read.value)))" : Self.dataDirExpression(projectPath(of: read.value))
+            configEntries.append(ConfigEntry(name: name, value: value, origin: .dataPath, cell: nil))
         }
-        rewriteDataPathLiterals()
+        var replaced: [Int: [Range<Int>]] = [:]
+        for read in computedReads {
+            guard let name = dataFiles.first(where: { $0.notebookPath == read.value })?.configName else { continue }
+            let range = read.expression.range.start.offset..<read.expression.range.end.offset
+            let source = pieces[read.piece].source
+            guard !(replaced[source] ?? []).contains(where: { $0.overlaps(range) }) else { continue }
+            replaced[source, default: []].append(range)
+            edits[source, default: []].append(CellSource.Edit(range: range, replacement: name))
+            usedConfigInPiece[read.piece, default: []].insert(name)
+        }
+        rewriteDataPathLiterals(skipping: replaced)
     }
 
     /// Replaces every single-line string literal equal to a data file's path, in pipeline code,
     /// by the config constant (so a file the notebook writes and then reads stays one file).
-    private func rewriteDataPathLiterals() {
+    private func rewriteDataPathLiterals(skipping replaced: [Int: [Range<Int>]]) {
         let names = Dictionary(dataFiles.map { ($0.notebookPath, $0.configName) }, uniquingKeysWith: { first, _ in first })
         guard !names.isEmpty else { return }
         for (index, piece) in pieces.enumerated() where Self.isPipelineCode(piece.destination) {
             SyntaxWalk.expressions(in: piece.statement) { expression in
                 guard case .constant(.string(let text)) = expression.kind, expression.range.start.line == expression.range.end.line,
                       let value = PythonStringLiteral.value(of: text), let name = names[value] else { return }
+                let range = expression.range.start.offset..<expression.range.end.offset
+                if (replaced[piece.source] ?? []).contains(where: { $0.overlaps(range) }) { return }
                 edits[pieces[index].source, default: []].append(
                     CellSource.Edit(range: expression.range.start.offset..<expression.range.end.offset, replacement: name))
                 usedConfigInPiece[index, default: []].insert(name)

@@ -14,7 +14,8 @@ extension PlanBuilder {
         for (index, piece) in pieces.enumerated() {
             boundNames.formUnion(piece.facts.defines)
             let reads = Set(piece.facts.reads).union(SyntaxWalk.augmentedNames(in: piece.statement))
-                .union(Self.namesCalledInStrings(piece.statement, among: definitionNames)).sorted()
+                .union(Self.namesCalledInStrings(piece.statement, among: definitionNames))
+                .union(extraReads[index] ?? []).subtracting(hiddenReads[index] ?? []).sorted()
             switch piece.destination {
             case .dropped:
                 break
@@ -65,7 +66,13 @@ extension PlanBuilder {
                     resolve(name, provider: current[name], for: segment, state: &state, at: piece)
                 }
                 functions[segment] = state
-                for name in Set(piece.facts.defines).union(piece.facts.mutates) {
+                // A method call on an imported module (`xgboost.train(…)`) does not make the
+                // module a value of the stage: it stays an import.
+                let mutated = piece.facts.mutates.filter { name in
+                    if case .imported = current[name] { return false }
+                    return true
+                }
+                for name in Set(piece.facts.defines).union(mutated) {
                     current[name] = .function(segment)
                     changedByExploration.removeValue(forKey: name)
                 }

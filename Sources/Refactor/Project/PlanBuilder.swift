@@ -63,6 +63,10 @@ final class PlanBuilder {
     /// The segment of each function piece.
     var segmentOfPiece: [Int: Int] = [:]
     var definitions: [DefinitionState] = []
+    /// Names a piece reads besides its facts' (globals passed to moved functions by keyword).
+    var extraReads: [Int: Set<String>] = [:]
+    /// Names a piece's facts read that it no longer reads (globals that became parameters).
+    var hiddenReads: [Int: Set<String>] = [:]
     var starImports: [String] = []
 
     init(plan: NotebookPlan, options: ProjectPlanOptions) {

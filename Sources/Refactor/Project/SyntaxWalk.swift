@@ -41,6 +41,11 @@ enum SyntaxWalk {
         return bound.subtracting(read)
     }
 
+    /// The expressions directly under an expression, appended to `out`.
+    static func children(of expression: Expression, into out: inout [Expression]) {
+        collect(expression, into: &out)
+    }
+
     /// The statements nested directly in a statement's blocks (not the statement itself).
     static func childStatements(of statement: Statement) -> [Statement] {
         switch statement.kind {
