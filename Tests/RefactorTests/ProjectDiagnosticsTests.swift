@@ -28,18 +28,84 @@ import Testing
         #expect(!diagnostics.contains { $0.id == "project.function-reads-stage-global" })
     }
 
-    @Test func aFunctionReadingStageStateIsReported() throws {
+    @Test func aFunctionReadingStageStateGetsItAsAKeywordParameterAtEveryCall() throws {
         let (plan, diagnostics) = ProjectSupport.plan(cells: [
             "import pandas as pd",
             "## Load", "df = pd.read_csv('x.csv')\nscale = df['a'].max()",
             "def norm(values):\n    return [v / scale for v in values]",
-            "## Train", "out = norm(df['a'])",
+            "## Train", "out = norm(df['a'])\nagain = norm(\n    df['a'],\n)",
+        ])
+        #expect(!diagnostics.contains { $0.id == "project.function-reads-stage-global" })
+        let note = try #require(diagnostics.first { $0.id == "project.stage-global-parameter" })
+        #expect(note.location?.cell == 3)
+        let norm = try #require(plan.modules.flatMap(\.definitions).first { $0.name == "norm" })
+        #expect(norm.source.hasPrefix("def norm(values, *, scale):"))
+        #expect(norm.stageGlobals.isEmpty)
+        let train = try #require(plan.module(named: "train")?.functions.first)
+        #expect(train.body.contains("out = norm(df['a'], scale=scale)"), "\(train.body)")
+        #expect(train.body.contains("        df['a'], scale=scale\n    )"), "\(train.body)")
+        #expect(train.parameterNames == ["df", "scale"])
+    }
+
+    @Test func callersThatAreMovedFunctionsPassTheGlobalsOn() throws {
+        let (plan, _) = ProjectSupport.plan(cells: [
+            "import pandas as pd",
+            "## Load", "df = pd.read_csv('x.csv')\nscale = df['a'].max()",
+            "def norm(v, *args, **options):\n    return v / scale\ndef both(a, b):\n    return norm(a) + norm(b)",
+            "## Train", "out = both(1, 2)",
+        ])
+        let definitions = plan.modules.flatMap(\.definitions)
+        let norm = try #require(definitions.first { $0.name == "norm" })
+        #expect(norm.source.hasPrefix("def norm(v, *args, scale, **options):"), "\(norm.source)")
+        let both = try #require(definitions.first { $0.name == "both" })
+        #expect(both.source == "def both(a, b, *, scale):\n    return norm(a, scale=scale) + norm(b, scale=scale)")
+        let train = try #require(plan.module(named: "train")?.functions.first)
+        #expect(train.body.contains("out = both(1, 2, scale=scale)"))
+    }
+
+    @Test func aDefaultReadingStageStateKeepsTheDefInItsStage() throws {
+        let (plan, diagnostics) = ProjectSupport.plan(cells: [
+            "import pandas as pd\nfrom sklearn.linear_model import LinearRegression",
+            "## Load", "df = pd.read_csv('x.csv')\nX_train = df[['a']]\ndef show(data=X_train):\n    return len(data)",
+            "## Train", "model = LinearRegression().fit(X_train, df['b'])\nn = show()",
+        ])
+        #expect(diagnostics.contains { $0.id == "project.definition-kept-in-stage" })
+        #expect(!plan.modules.flatMap(\.definitions).contains { $0.name == "show" })
+        let load = try #require(plan.module(named: "data")?.functions.first)
+        #expect(load.body.contains("def show(data=X_train):"))
+        #expect(load.returns.contains("show"))
+        let train = try #require(plan.module(named: "train")?.functions.first)
+        #expect(train.parameterNames.contains("show"))
+    }
+
+    @Test func aFunctionPassedAsAValueIsStillReported() throws {
+        let (plan, diagnostics) = ProjectSupport.plan(cells: [
+            "import pandas as pd",
+            "## Load", "df = pd.read_csv('x.csv')\nscale = df['a'].max()",
+            "def norm(v):\n    return v / scale",
+            "## Train", "out = df['a'].apply(norm)",
         ])
         let warning = try #require(diagnostics.first { $0.id == "project.function-reads-stage-global" })
         #expect(warning.message.contains("'scale'"))
-        #expect(warning.location?.cell == 3)
         let norm = try #require(plan.modules.flatMap(\.definitions).first { $0.name == "norm" })
         #expect(norm.stageGlobals == ["scale"])
+    }
+
+    @Test func aRedefinedFunctionGetsItsOwnNameAndLaterCallsUseIt() throws {
+        let (plan, diagnostics) = ProjectSupport.plan(cells: [
+            "import numpy as np",
+            "## Load", "def objective(x):\n    return x * 2",
+            "a = objective(1)",
+            "def objective(x):\n    return {'loss': x}",
+            "b = objective(2)\nc = np.sum([b['loss'], a])",
+        ])
+        #expect(diagnostics.contains { $0.id == "project.redefinition-renamed" })
+        let definitions = plan.modules.flatMap(\.definitions)
+        #expect(definitions.map(\.name).sorted() == ["objective", "objective_2"])
+        #expect(definitions.first { $0.name == "objective_2" }?.source.hasPrefix("def objective_2(x):") == true)
+        let body = plan.functions.map(\.body).joined()
+        #expect(body.contains("a = objective(1)"))
+        #expect(body.contains("b = objective_2(2)"), "\(body)")
     }
 
     @Test func aGlobalComputedFromImportsAloneIsLiftedToModuleLevel() throws {

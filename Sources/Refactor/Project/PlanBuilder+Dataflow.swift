@@ -10,7 +10,7 @@ extension PlanBuilder {
         var pendingDefinitionReads: [(definition: Int, name: String)] = []
         var changedByExploration: [String: Int] = [:]
         var reportedStarImports: Set<String> = []
-        let definitionNames = Set(pieces.filter { $0.destination == .definition }.compactMap { Self.definedName($0.statement) })
+        let definitionNames = Set(pieces.indices.filter { pieces[$0].destination == .definition }.compactMap(definedName(ofPiece:)))
         for (index, piece) in pieces.enumerated() {
             boundNames.formUnion(piece.facts.defines)
             let reads = Set(piece.facts.reads).union(SyntaxWalk.augmentedNames(in: piece.statement))
@@ -39,7 +39,7 @@ extension PlanBuilder {
             case .config:
                 for name in piece.facts.defines { current[name] = .config }
             case .definition:
-                var state = DefinitionState(name: Self.definedName(piece.statement) ?? "", piece: index)
+                var state = DefinitionState(name: definedName(ofPiece: index) ?? "", piece: index)
                 state.configNames.formUnion(usedConfigInPiece[index] ?? [])
                 for name in reads where name != state.name {
                     if let provider = current[name] {
@@ -120,6 +120,11 @@ extension PlanBuilder {
             }
         }
         return found
+    }
+
+    /// The name a definition piece binds in the project (``renamedDefinitions`` first).
+    func definedName(ofPiece index: Int) -> String? {
+        renamedDefinitions[index] ?? Self.definedName(pieces[index].statement)
     }
 
     /// The name a `def`, `class` or lifted global assignment binds.

@@ -91,9 +91,12 @@ extension PlanBuilder {
                     before -= 1
                 }
                 let passed = names.map { "\($0)=\($0)" }.joined(separator: ", ")
+                // Right after the last argument (and its trailing comma), so a call spread over
+                // lines keeps its closing bracket where it was.
                 let empty = arguments.isEmpty && keywords.isEmpty
+                let offset = empty ? close : before + 1
                 let text = empty ? passed : (source.bytes[before] == UInt8(ascii: ",") ? " " : ", ") + passed
-                edits[piece.source, default: []].append(CellSource.Edit(range: close..<close, replacement: text))
+                edits[piece.source, default: []].append(CellSource.Edit(range: offset..<offset, replacement: text))
                 extraReads[index, default: []].formUnion(names)
             }
         }

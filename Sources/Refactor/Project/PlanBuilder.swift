@@ -63,6 +63,8 @@ final class PlanBuilder {
     /// The segment of each function piece.
     var segmentOfPiece: [Int: Int] = [:]
     var definitions: [DefinitionState] = []
+    /// Project names of definitions the notebook defines again (`objective_2`), by piece.
+    var renamedDefinitions: [Int: String] = [:]
     /// Names a piece reads besides its facts' (globals passed to moved functions by keyword).
     var extraReads: [Int: Set<String>] = [:]
     /// Names a piece's facts read that it no longer reads (globals that became parameters).

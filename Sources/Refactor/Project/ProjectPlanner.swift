@@ -37,6 +37,7 @@ public struct ProjectPlanner: Sendable {
         builder.chooseConfig()
         builder.liftSharedGlobals()
         builder.findDataFiles()
+        builder.versionRedefinitions()
         builder.parameteriseStageGlobals()
         builder.walkDataflow()
         let project = builder.assemble()
