@@ -91,6 +91,18 @@ import Testing
         #expect(norm.stageGlobals == ["scale"])
     }
 
+    @Test func aPipelineUnderAnEvaluationHeadingStillTrainsAndSavesItsModel() throws {
+        let (plan, diagnostics) = ProjectSupport.plan(cells: [
+            "import pandas as pd\nfrom sklearn.linear_model import LogisticRegression\nfrom sklearn.metrics import accuracy_score",
+            "## Model evaluation",
+            "df = pd.read_csv('x.csv')\nX = df[['a']]\ny = df['b']\nclf = LogisticRegression()\nclf.fit(X, y)\nprint(accuracy_score(y, clf.predict(X)))",
+        ])
+        #expect(diagnostics.contains { $0.id == "project.evaluation-trains" })
+        let train = try #require(plan.functions.first { $0.stage == .train })
+        #expect(train.body.contains("clf.fit(X, y)"))
+        #expect(plan.artifacts.first?.name == "clf")
+    }
+
     @Test func aRedefinedFunctionGetsItsOwnNameAndLaterCallsUseIt() throws {
         let (plan, diagnostics) = ProjectSupport.plan(cells: [
             "import numpy as np",

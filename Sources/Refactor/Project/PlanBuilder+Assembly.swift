@@ -102,12 +102,23 @@ extension PlanBuilder {
         // frames) are recomputed, not saved.
         let models = modelLikeNames()
         chosen = chosen.filter { models.contains($0.key) }
+        // Transformers fitted before training (`v.fit_transform(X_train)`) that inference reads
+        // are saved too: refitting them on recomputed data would give inference other features.
+        var transformers: Set<String> = []
+        for state in functions where state.stage == .inference {
+            for (name, source) in state.parameters where chosen[name] == nil && functions[source].stage != .inference {
+                guard fitReceivers(inSegment: source).contains(name) else { continue }
+                chosen[name] = source
+                transformers.insert(name)
+            }
+        }
         if chosen.isEmpty && producerStage == .train {
             chosen = fitted
             for (name, segment) in fitted { functions[segment].returns.insert(name) }
         }
         let format = artifactFormat()
-        let ordered = chosen.keys.sorted { ($0 == "model" ? 0 : 1, $0) < ($1 == "model" ? 0 : 1, $1) }
+        let rank = { (name: String) in transformers.contains(name) ? 2 : (name == "model" ? 0 : 1) }
+        let ordered = chosen.keys.sorted { (rank($0), $0) < (rank($1), $1) }
         return ordered.map { name in
             let source = chosen[name] ?? 0
             let readers = functions.indices.filter { functions[$0].parameters[name] == source }.compactMap { names[$0] }
@@ -152,9 +163,22 @@ extension PlanBuilder {
     }
 
     /// Receivers of `.fit(…)` calls and targets of `x = ….fit(…)` in a segment.
-    private func fittedNames(inSegment segment: Int) -> [String] {
+    /// Names a segment calls `.fit(…)`, `.fit_transform(…)` or `.partial_fit(…)` on.
+    private func fitReceivers(inSegment segment: Int) -> Set<String> {
         var names: Set<String> = []
+        for index in pieces(ofSegment: segment) {
+            SyntaxWalk.expressions(in: pieces[index].statement) { expression in
+                guard case .call(let function, _, _) = expression.kind, case .attribute(let receiver, let method, _) = function.kind,
+                      ["fit", "fit_transform", "partial_fit"].contains(method), case .name(let name, _) = receiver.kind else { return }
+                names.insert(name)
+            }
+        }
+        return names
+    }
+
+    private func fittedNames(inSegment segment: Int) -> [String] {
         let fitMethods: Set<String> = ["fit", "partial_fit", "fit_generator"]
+        var names: Set<String> = []
         for index in pieces(ofSegment: segment) {
             let piece = pieces[index]
             for call in piece.facts.calls {

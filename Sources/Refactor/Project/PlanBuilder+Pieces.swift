@@ -5,6 +5,7 @@ extension PlanBuilder {
     /// Splits every code cell into top-level statements and gives each a destination;
     /// reports cells that cannot be carried over and the IPython syntax that is dropped.
     func collectPieces() {
+        defer { trainWhatEvaluationFits() }
         for cell in plan.analysis.codeCells {
             let stage = stageOf[cell.index] ?? .explore
             guard let lowered = cell.lowered, let python = lowered.python else {
@@ -65,6 +66,30 @@ extension PlanBuilder {
                     }
                 }
                 pieces.append(piece)
+            }
+        }
+    }
+
+    /// A notebook whose whole pipeline sits under an evaluation heading has no train stage,
+    /// so nothing would train or save a model: there, each statement of an evaluate cell that
+    /// fits a model (`clf.fit(X, y)`, `model = make_pipeline(…).fit(X, y)`) is training.
+    func trainWhatEvaluationFits() {
+        let hasTrain = pieces.contains { $0.destination == .function(.train) }
+        guard !hasTrain else { return }
+        var moved = 0
+        for index in pieces.indices where pieces[index].destination == .function(.evaluate) {
+            var fits = false
+            SyntaxWalk.expressions(in: pieces[index].statement) { expression in
+                guard case .call(let function, _, _) = expression.kind, case .attribute(_, let method, _) = function.kind,
+                      ["fit", "partial_fit", "fit_generator"].contains(method) else { return }
+                fits = true
+            }
+            guard fits else { continue }
+            pieces[index].destination = .function(.train)
+            moved += 1
+            if moved == 1 {
+                diagnostics.append(.note("project.evaluation-trains", "the notebook has no training section: statements that fit a model under its evaluation heading become the train stage",
+                                         at: location(of: pieces[index])))
             }
         }
     }
