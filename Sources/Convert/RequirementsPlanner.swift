@@ -34,6 +34,7 @@ struct RequirementsPlanner {
             imports: imports + toolingModules, installSpecs: installs,
             overrides: options.requires.map { StatedRequirement($0) },
             pythonVersion: options.pythonVersion, notebookDirectory: notebookDirectory)
+        input.moduleSearchPaths = ModuleSearchPaths.directories(of: notebook)
         var resolved = resolver.resolve(input)
         let missing = tooling.filter { entry in
             !resolved.requirements.contains { $0.imports.contains(entry.module) }

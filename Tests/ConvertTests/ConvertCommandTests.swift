@@ -141,4 +141,14 @@ import TestSupport
         #expect(result.stderr.contains("[convert.floating-base]") || result.stderr.contains("[convert.invalid-base]"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
     }
+
+    /// A helper module the notebook finds through `sys.path.insert(0, "..")` is copied into the
+    /// project like one beside it, not reported as an unknown distribution.
+    @Test func aModuleFoundThroughSysPathIsLocal() throws {
+        let project = try ConvertSupport.convert("fixtures/local-module/notebooks/sys_path_helper.ipynb")
+        #expect(!project.hasErrors, "\(project.diagnostics.map(\.message))")
+        #expect(project.requirements.localModules.map(\.importName) == ["helpers"])
+        let copy = try #require(project.copies.first { $0.path == "src/helpers.py" })
+        #expect(copy.source.hasSuffix("local-module/notebooks/../helpers.py"))
+    }
 }

@@ -10,6 +10,9 @@ public struct RequirementsInput: Sendable, Hashable, Codable {
     public var pythonVersion: PythonVersion
     /// The notebook's folder, where local modules live (`nil`: look for none).
     public var notebookDirectory: String?
+    /// Folders the notebook adds to `sys.path`, relative to its folder (or absolute), searched
+    /// for local modules after the notebook's folder.
+    public var moduleSearchPaths: [String] = []
 
     /// Creates an input.
     /// - Parameters:

@@ -80,8 +80,18 @@ struct ResolutionRun {
             let path = first.flatMap { name in input.notebookDirectory.flatMap { resolver.localModules.localPath(of: name, in: $0) } }
             return .local(LocalModule(importName: module.name, path: path))
         }
-        if let directory = input.notebookDirectory, let path = resolver.localModules.localPath(of: top, in: directory) {
-            return .local(LocalModule(importName: module.name, path: path))
+        if let directory = input.notebookDirectory {
+            if let path = resolver.localModules.localPath(of: top, in: directory) {
+                return .local(LocalModule(importName: module.name, path: path))
+            }
+            // Folders the notebook put on `sys.path`; the path stays relative to its folder.
+            for extra in input.moduleSearchPaths {
+                let folder = extra.hasPrefix("/") ? extra : (directory == "." ? extra : directory + "/" + extra)
+                if let path = resolver.localModules.localPath(of: top, in: folder) {
+                    let relative = extra.hasPrefix("/") ? extra + "/" + path : (extra == "." ? path : extra + "/" + path)
+                    return .local(LocalModule(importName: module.name, path: relative))
+                }
+            }
         }
         if resolver.standardLibrary.contains(top, in: input.pythonVersion) {
             return .standardLibrary
