@@ -13,7 +13,9 @@ enum CSVColumnTypes {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             let text = String(decoding: data.prefix(1 << 20), as: UTF8.self)
             guard !text.contains("\"") else { continue }
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .init(charactersIn: "\r")) }
+            // By scalars: "\r\n" is one Character, so a String split on "\n" would not see it.
+            var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: true)
+                .map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .init(charactersIn: "\r")) }
             if data.count > 1 << 20 { lines = Array(lines.dropLast()) }
             guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else { continue }
             var numeric = Array(repeating: true, count: header.count)
@@ -29,5 +31,21 @@ enum CSVColumnTypes {
             }
         }
         return types
+    }
+
+    /// The header of a CSV file, in order (`nil` when the file cannot be read or quotes
+    /// fields, as for ``read(_:)``).
+    /// - Parameter path: A CSV file.
+    /// - Returns: The column names.
+    static func header(_ path: String) -> [String]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+        // By bytes: "\r\n" is one Character, so a String split on "\n" would not see it.
+        guard let first = data.split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: true).first else { return nil }
+        let line = String(decoding: first, as: UTF8.self).trimmingCharacters(in: .init(charactersIn: "\r"))
+        guard !line.contains("\"") else { return nil }
+        let columns = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        return columns.contains(where: \.isEmpty) ? nil : columns
     }
 }

@@ -97,7 +97,7 @@ struct FeatureSchema: Equatable {
         return result
     }
 
-    private static func uniqueField(for column: String, seen: inout Set<String>) -> String {
+    static func uniqueField(for column: String, seen: inout Set<String>) -> String {
         var field = column.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
         while field.contains("__") { field = field.replacingOccurrences(of: "__", with: "_") }
         field = field.trimmingCharacters(in: CharacterSet(charactersIn: "_"))

@@ -73,7 +73,18 @@ struct ProjectViewModel {
         model["model_definitions"] = definitions
         model["has_model_definitions"] = !definitions.isEmpty
         let csvFiles = copies.filter { $0.path.lowercased().hasSuffix(".csv") }.map(\.source)
-        let schema = hasModel && requirements.runtimeNeeds("pandas") ? FeatureSchema.find(in: plan, csvFiles: csvFiles) : nil
+        // Serving applies the notebook's feature code when raw records of a copied CSV can be sent.
+        let preparation = hasModel && requirements.runtimeNeeds("pandas") ? plan.featurePreparation.flatMap { preparation in
+            copiedCSV(preparation) == nil ? nil : preparation
+        } : nil
+        model["has_preparation"] = preparation != nil
+        model["preparation_target"] = preparation?.targetColumn ?? ""
+        model["preparation_data_file"] = preparation?.dataFile ?? ""
+        model["preparation_artifacts"] = (preparation?.artifacts ?? []).compactMap { name in
+            plan.artifacts.first { $0.name == name }.map { ["file": String($0.path.split(separator: "/").last ?? "")] }
+        }
+        // With a preparation, a request row is a raw record of the data file; else the model's features.
+        let schema = preparation.map { rawSchema($0) } ?? (hasModel && requirements.runtimeNeeds("pandas") ? FeatureSchema.find(in: plan, csvFiles: csvFiles) : nil)
         model["has_features"] = schema != nil
         model["has_aliases"] = schema?.features.contains { $0.column != $0.field } ?? false
         model["features"] = (schema?.features ?? []).map { feature -> [String: Any] in
@@ -88,6 +99,28 @@ struct ProjectViewModel {
             ] as [String: Any]
         }
         return model
+    }
+
+    /// The columns of the data file the preparation reads, less the target, typed from the
+    /// file and nullable (a raw record may miss values the notebook's code fills in); `nil`
+    /// when the file is not a readable CSV that was copied.
+    private func rawSchema(_ preparation: FeaturePreparation) -> FeatureSchema? {
+        guard let copy = copiedCSV(preparation), let header = CSVColumnTypes.header(copy.source) else { return nil }
+        let types = CSVColumnTypes.read([copy.source])
+        let optional = { (type: String) in
+            requirements.pythonVersion >= PythonVersion(3, 10) ? "\(type) | None" : "Optional[\(type)]"
+        }
+        var seen: Set<String> = []
+        let features = header.filter { $0 != preparation.targetColumn }.map { column in
+            FeatureSchema.Feature(column: column, field: FeatureSchema.uniqueField(for: column, seen: &seen), type: optional(types[column] ?? "str"))
+        }
+        return features.isEmpty ? nil : FeatureSchema(features: features)
+    }
+
+    /// The copy of the CSV file the preparation's raw frame is read from.
+    private func copiedCSV(_ preparation: FeaturePreparation) -> FileCopy? {
+        guard let name = preparation.dataFile, let file = plan.config.dataFiles.first(where: { $0.configName == name }) else { return nil }
+        return copies.first { $0.path == plan.config.dataDirectory + "/" + file.projectPath && $0.path.lowercased().hasSuffix(".csv") }
     }
 
     private func configView() -> [String: Any] {

@@ -12,7 +12,7 @@ extension PlanBuilder {
             artifacts = [ModelArtifact(name: found.model, producedBy: found.providers[found.model].flatMap { names[$0] } ?? "", readBy: [],
                                        path: "artifacts/\(found.model).\(format == .joblib ? "joblib" : "pkl")", format: format)]
         }
-        let fit = crossValidated.map { FitSite(artifact: $0.model, input: $0.input, provider: $0.providers[$0.input] ?? 0) }
+        let fit = crossValidated.map { FitSite(artifact: $0.model, input: $0.input, provider: $0.providers[$0.input] ?? 0, piece: nil) }
             ?? findModelInput(artifacts: artifacts, names: names)
         if let fit, let first = artifacts.firstIndex(where: { $0.name == fit.artifact }) {
             // The artifact whose input is known is the model the project serves.
@@ -25,6 +25,9 @@ extension PlanBuilder {
         }
         let modelInput = fit.map { fit in
             ModelInput(name: fit.input, providedBy: names[fit.provider] ?? "", run: run(computing: [fit.provider], stageFunctions))
+        }
+        let preparation = fit.flatMap { fit in
+            fit.artifact == artifacts.first?.name ? featurePreparation(fit: fit, artifacts: artifacts, homes: definitionHomes) : nil
         }
         let formulaFunctions = artifacts.isEmpty ? [] : namesCalledInFormulas()
         var modules: [ProjectModule] = []
@@ -57,7 +60,8 @@ extension PlanBuilder {
             artifacts: artifacts,
             exploration: explorationCells(names: names),
             requirements: plan.requirements,
-            modelInput: modelInput)
+            modelInput: modelInput,
+            featurePreparation: preparation)
     }
 
     /// Function names per segment: the stage's name for its first segment, then `_2`, `_3`;

@@ -7,6 +7,8 @@ extension PlanBuilder {
         var artifact: String
         var input: String
         var provider: Int
+        /// The piece of the fit statement (`nil` for a model only cross-validated).
+        var piece: Int?
     }
 
     static let fitMethods: Set<String> = ["fit", "partial_fit", "fit_generator"]
@@ -31,7 +33,7 @@ extension PlanBuilder {
                       let segment = segmentOfPiece[index],
                       let provider = provider(of: input, at: index, segment: segment) else { continue }
                 functions[provider].returns.insert(input)
-                return FitSite(artifact: artifact.name, input: input, provider: provider)
+                return FitSite(artifact: artifact.name, input: input, provider: provider, piece: index)
             }
         }
         return nil

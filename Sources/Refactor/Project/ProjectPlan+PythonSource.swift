@@ -45,10 +45,11 @@ extension ProjectPlan {
         var imports = module.imports
         if name == "inference", let format = artifacts.first?.format {
             imports.append(format == .joblib ? "import joblib" : "import pickle")
+            imports += featurePreparation?.imports ?? []
         }
         let external = ImportLine.sorted(imports.filter { !$0.hasPrefix("from .") })
         var seen: Set<String> = []
-        let own = imports.filter { $0.hasPrefix("from .") && seen.insert($0).inserted }
+        let own = ImportLine.merged(imports.filter { $0.hasPrefix("from .") && seen.insert($0).inserted })
         let docstring = "\"\"\"The \(name) stage of \(notebook.split(separator: "/").last ?? "the notebook").\"\"\""
         var blocks = module.definitions.map(\.source)
         if name == "inference", let artifact = artifacts.first {
@@ -59,6 +60,11 @@ extension ProjectPlan {
             // The generic entry point serving and tests call, unless the notebook defines its own.
             if !module.definitions.contains(where: { $0.name == "predict" }) {
                 blocks.append("def predict(model, X):\n    \"\"\"Predict with a trained model.\"\"\"\n    return model.predict(X)")
+            }
+            if let preparation = featurePreparation {
+                let source = preparation.dataFile.map { "\($0)'s" } ?? "the data's"
+                blocks.append(preparation.signature + "\n    \"\"\"Raw records (\(source) columns) → the model's input, by the notebook's own feature code.\"\"\"\n"
+                              + preparation.body.dropLast(1))
             }
         }
         // Locals a function assigns but never reads become `_name` (linters accept those).

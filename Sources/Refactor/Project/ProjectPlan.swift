@@ -29,11 +29,14 @@ public struct ProjectPlan: Sendable, Equatable, Codable {
     public var requirements: [RequirementHint]
     /// What the saved model is fitted on, when the planner can tell (`nil` otherwise).
     public var modelInput: ModelInput?
+    /// How a raw record of the data file becomes the model's input (`prepare_features`), when
+    /// the notebook's feature code can be replayed on rows (`nil` otherwise).
+    public var featurePreparation: FeaturePreparation?
 
     /// Creates a plan.
     public init(notebook: String, packageName: String, distributionName: String, config: ProjectConfig, modules: [ProjectModule],
                 trainMain: PipelineRun, inferenceMain: PipelineRun, artifacts: [ModelArtifact], exploration: [ExplorationCell],
-                requirements: [RequirementHint], modelInput: ModelInput? = nil) {
+                requirements: [RequirementHint], modelInput: ModelInput? = nil, featurePreparation: FeaturePreparation? = nil) {
         self.notebook = notebook
         self.packageName = packageName
         self.distributionName = distributionName
@@ -45,6 +48,7 @@ public struct ProjectPlan: Sendable, Equatable, Codable {
         self.exploration = exploration
         self.requirements = requirements
         self.modelInput = modelInput
+        self.featurePreparation = featurePreparation
     }
 
     /// The module with a name (`data`, `train`, …), if the plan has it.

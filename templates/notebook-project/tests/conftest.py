@@ -35,3 +35,21 @@ def sample_input():
 {{/lines}}
     return {{name}}[:5]
 {{/model_input}}
+{{#has_preparation}}
+
+
+@pytest.fixture(scope="session")
+def raw_rows():
+    """The first records of the data file, as a client sends them{{#preparation_target}} (without {{preparation_target}}, which the model predicts){{/preparation_target}}."""
+    import json
+
+    import pandas as pd
+
+    from {{package}} import config
+
+    frame = pd.read_csv(config.{{preparation_data_file}}).head(5)
+{{#preparation_target}}
+    frame = frame.drop(columns=["{{preparation_target}}"], errors="ignore")
+{{/preparation_target}}
+    return json.loads(frame.to_json(orient="records"))
+{{/has_preparation}}

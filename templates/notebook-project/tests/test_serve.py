@@ -17,9 +17,16 @@ def test_health_answers():
 {{#has_model}}
 
 
+{{#has_preparation}}
+def test_predict_before_training_is_unavailable(tmp_path, monkeypatch, raw_rows):
+    monkeypatch.setattr(config, "ARTIFACTS_DIR", tmp_path)
+    response = client.post("/predict", json={"rows": raw_rows})
+{{/has_preparation}}
+{{^has_preparation}}
 def test_predict_before_training_is_unavailable(tmp_path, monkeypatch{{#model_input}}, sample_input{{/model_input}}):
     monkeypatch.setattr(config, "ARTIFACTS_DIR", tmp_path)
     response = client.post("/predict", json={"rows": {{#model_input}}to_rows(sample_input){{/model_input}}{{^model_input}}[[1.0]]{{/model_input}}})
+{{/has_preparation}}
     assert response.status_code == 503
     assert "train" in response.json()["detail"]
 
@@ -46,10 +53,28 @@ def test_predict_rejects_a_row_without_its_features(trained):
 {{/has_features}}
 def test_predict_answers_one_prediction_per_row(trained, sample_input):
     rows = to_rows(sample_input)
+{{#has_preparation}}
+    # The API takes raw records, so the model's own input goes through predict() directly.
+    from {{package}}.inference import load_model, predict
+
+    model = load_model(config.ARTIFACTS_DIR / "{{model_file}}")
+    assert len(predict(model, sample_input)) == len(rows)
+{{/has_preparation}}
+{{^has_preparation}}
     response = client.post("/predict", json={"rows": rows})
     assert response.status_code == 200, response.text
     assert len(response.json()["predictions"]) == len(rows)
+{{/has_preparation}}
 {{/model_input}}
+{{#has_preparation}}
+
+
+def test_predict_accepts_the_data_files_raw_records(trained, raw_rows):
+    """The first records of the data file, as it holds them: the notebook's feature code runs in the API."""
+    response = client.post("/predict", json={"rows": raw_rows})
+    assert response.status_code == 200, response.text
+    assert len(response.json()["predictions"]) == len(raw_rows)
+{{/has_preparation}}
 {{/has_model}}
 {{^has_model}}
 

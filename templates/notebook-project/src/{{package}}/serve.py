@@ -7,7 +7,7 @@ first prediction.{{/has_model}}
 {{#has_model}}
 import math
 {{/has_model}}
-from typing import Any{{^has_features}}{{^union_syntax}}, Union{{/union_syntax}}{{/has_features}}
+from typing import Any{{^has_features}}{{^union_syntax}}, Union{{/union_syntax}}{{/has_features}}{{#has_preparation}}{{#has_features}}{{^union_syntax}}, Optional{{/union_syntax}}{{/has_features}}{{/has_preparation}}
 
 {{#has_pandas}}
 import pandas as pd
@@ -17,13 +17,13 @@ from pydantic import BaseModel{{#has_aliases}}, ConfigDict, Field{{/has_aliases}
 {{#has_model}}
 
 from . import config
-from .inference import load_model, predict
+from .inference import load_model, predict{{#has_preparation}}, prepare_features{{/has_preparation}}
 {{/has_model}}
 
 
 {{#has_features}}
 class Features(BaseModel):
-    """One row: the features the model was trained on."""
+    """One row: {{#has_preparation}}a record as the data file holds it (the notebook's feature code runs on it){{/has_preparation}}{{^has_preparation}}the features the model was trained on{{/has_preparation}}."""
 {{#has_aliases}}
 
     model_config = ConfigDict(populate_by_name=True)
@@ -71,7 +71,11 @@ def model_path():
 
 def get_model():
     """The trained model, loaded once per path."""
-    path = model_path()
+    return get_artifact(model_path())
+
+
+def get_artifact(path):
+    """An artifact train saved, loaded once per path."""
     if path not in _models:
         if not path.is_file():
             raise HTTPException(status_code=503, detail=f"no trained model at {path}: run python -m {{package}}.train")
@@ -85,9 +89,21 @@ def to_inputs(model, rows):
         raise HTTPException(status_code=422, detail="rows is empty")
 {{#has_features}}
     columns = [{{#features}}"{{column}}", {{/features}}]
-    return pd.DataFrame([row.model_dump(by_alias=True) for row in rows], columns=columns)
+    frame = pd.DataFrame([row.model_dump(by_alias=True) for row in rows], columns=columns)
+{{#has_preparation}}
+    return prepared(model, frame)
+{{/has_preparation}}
+{{^has_preparation}}
+    return frame
+{{/has_preparation}}
 {{/has_features}}
 {{^has_features}}
+{{#has_preparation}}
+    if not all(isinstance(row, dict) for row in rows):
+        raise HTTPException(status_code=422, detail="rows must be records: mappings of the data's column names to values")
+    return prepared(model, pd.DataFrame(rows))
+{{/has_preparation}}
+{{^has_preparation}}
     if all(isinstance(row, dict) for row in rows):
 {{^has_pandas}}
         try:
@@ -106,7 +122,23 @@ def to_inputs(model, rows):
     if all(isinstance(row, list) for row in rows):
         return rows
     raise HTTPException(status_code=422, detail="rows must all be mappings or all be lists")
+{{/has_preparation}}
 {{/has_features}}
+{{#has_preparation}}
+
+
+def prepared(model, frame):
+    """Raw records → the model's input: the notebook's feature code, then the model's columns."""
+    try:
+        features = prepare_features(frame{{#preparation_artifacts}}, get_artifact(config.ARTIFACTS_DIR / "{{file}}"){{/preparation_artifacts}})
+    except (KeyError, ValueError, TypeError) as error:
+        raise HTTPException(status_code=422, detail=f"cannot prepare the rows' features: {error}") from None
+    expected = getattr(model, "feature_names_in_", None)
+    if expected is not None and hasattr(features, "reindex"):
+        # One-hot columns a few rows do not produce are the absent categories: zero.
+        features = features.reindex(columns=list(expected), fill_value=0)
+    return features
+{{/has_preparation}}
 
 
 def to_json(values):
