@@ -16,6 +16,9 @@ public struct ConvertOptions: Sendable, Equatable {
     public var lock: Bool
     /// Data files larger than this are referenced, not copied (bytes).
     public var copyLimit: Int
+    /// `--local PATH` values: modules (`helpers.py`) or packages (`utils/`) the notebook imports,
+    /// copied into the project, as absolute paths or relative to the working directory.
+    public var locals: [String] = []
 
     /// Creates options.
     /// - Parameters:

@@ -90,6 +90,6 @@ public struct Converter: Sendable {
     }
 
     static func join(_ directory: String, _ path: String) -> String {
-        directory == "." ? path : directory + "/" + path
+        directory == "." || path.hasPrefix("/") ? path : directory + "/" + path
     }
 }

@@ -35,6 +35,12 @@ struct RequirementsPlanner {
             overrides: options.requires.map { StatedRequirement($0) },
             pythonVersion: options.pythonVersion, notebookDirectory: notebookDirectory)
         input.moduleSearchPaths = ModuleSearchPaths.directories(of: notebook)
+        for path in options.locals {
+            let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+            let file = String(trimmed.split(separator: "/").last ?? Substring(trimmed))
+            let name = file.hasSuffix(".py") ? String(file.dropLast(3)) : file
+            input.explicitLocals[name] = file.hasSuffix(".py") ? trimmed : trimmed + "/"
+        }
         var resolved = resolver.resolve(input)
         let missing = tooling.filter { entry in
             !resolved.requirements.contains { $0.imports.contains(entry.module) }

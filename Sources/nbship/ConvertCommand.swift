@@ -57,6 +57,9 @@ extension NBShip {
         @Option(name: .customLong("require"), help: ArgumentHelp("Pin a distribution: NAME==VERSION (repeatable); wins over everything else.", valueName: "spec"))
         var requires: [String] = []
 
+        @Option(name: .customLong("local"), help: ArgumentHelp("A module file or package folder of your own that the notebook imports (repeatable); copied into the project's src/.", valueName: "path"))
+        var locals: [String] = []
+
         @Option(help: ArgumentHelp("The Dockerfile's base image, pinned by tag (and digest), e.g. python:3.11.11-slim-bookworm@sha256:….", valueName: "image"))
         var base: String?
 
@@ -97,7 +100,8 @@ extension NBShip {
             let interpreter = try PythonInterpreter.selected(option: python, environment: environment).check(environment: environment)
             let template = try loadTemplate()
             let converter = Converter(resolver: try .bundled(environment: interpreter.environment()), template: template)
-            let options = ConvertOptions(packageName: packageName, pythonVersion: interpreter.version, requires: requires, baseImage: base, lock: lock)
+            var options = ConvertOptions(packageName: packageName, pythonVersion: interpreter.version, requires: requires, baseImage: base, lock: lock)
+            options.locals = try checkedLocals()
             if student {
                 return try convertStudent(read, converter: converter, options: options, digest: digest, interpreter: interpreter, environment: environment)
             }
@@ -129,6 +133,23 @@ extension NBShip {
             try AtomicWriter.writeTree(project.files, copies: project.copies, to: destination, force: force)
             if format == .text {
                 Terminal.writeError(ConvertReport.written(project, destination: destination, python: interpreter.interpreter.command))
+            }
+        }
+
+        /// The `--local` paths, absolute; each must be a `.py` file or a folder with `__init__.py`.
+        private func checkedLocals() throws(DiagnosticError) -> [String] {
+            let cwd = FileManager.default.currentDirectoryPath
+            return try locals.map { (path: String) throws(DiagnosticError) -> String in
+                let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: cwd, isDirectory: true)).standardizedFileURL.path
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory)
+                let module = exists && !isDirectory.boolValue && absolute.hasSuffix(".py")
+                let package = exists && isDirectory.boolValue && FileManager.default.fileExists(atPath: absolute + "/__init__.py")
+                guard module || package else {
+                    throw DiagnosticError(.error("convert.bad-local", "--local \(path): not a .py file or a folder with __init__.py",
+                                                 at: SourceLocation(path: path, line: 1, column: 1)))
+                }
+                return absolute
             }
         }
 

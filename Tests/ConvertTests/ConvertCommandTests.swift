@@ -110,6 +110,32 @@ import TestSupport
         #expect(requirements.contains("zzqx-internal-tools==1.2.3"), "\(requirements)")
     }
 
+    @Test func anOwnModuleElsewhereIsCopiedWithLocal() throws {
+        let root = try PackagePaths.temporaryDirectory(prefix: "nbship-convert")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let notebook = root.appendingPathComponent("nb/odd.ipynb")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("nb"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("lib/zzqx_tools"), withIntermediateDirectories: true)
+        try "def twice(x):\n    return 2 * x\n".write(to: root.appendingPathComponent("lib/zzqx_tools/__init__.py"), atomically: true, encoding: .utf8)
+        let cells = #"[{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": null, "source": ["import pandas as pd\n", "from zzqx_tools import twice\n", "df = pd.DataFrame({'a': twice(1)}, index=[0])\n"]}]"#
+        try #"{"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}}, "cells": \#(cells)}"#
+            .write(to: notebook, atomically: true, encoding: .utf8)
+        let out = root.appendingPathComponent("out")
+        let unknown = try Self.convert([notebook.path, "-o", out.path])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--local PATH"), "\(unknown.stderr)")
+        let missing = try Self.convert([notebook.path, "-o", out.path, "--local", root.appendingPathComponent("lib/nope.py").path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("nope.py:1:1: error: --local"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        let local = try Self.convert([notebook.path, "-o", out.path, "--local", root.appendingPathComponent("lib/zzqx_tools").path])
+        #expect(local.status == 0, "\(local.stderr)")
+        let copied = try String(contentsOf: out.appendingPathComponent("src/zzqx_tools/__init__.py"), encoding: .utf8)
+        #expect(copied.contains("def twice"))
+        let requirements = try String(contentsOf: out.appendingPathComponent("requirements.txt"), encoding: .utf8)
+        #expect(!requirements.contains("zzqx"))
+    }
+
     @Test func refusesToWriteOverTheNotebooksOwnFolder() throws {
         let root = try PackagePaths.temporaryDirectory(prefix: "nbship-convert")
         defer { try? FileManager.default.removeItem(at: root) }

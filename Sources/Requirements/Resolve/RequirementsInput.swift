@@ -13,6 +13,8 @@ public struct RequirementsInput: Sendable, Hashable, Codable {
     /// Folders the notebook adds to `sys.path`, relative to its folder (or absolute), searched
     /// for local modules after the notebook's folder.
     public var moduleSearchPaths: [String] = []
+    /// Modules named on the command line (`--local PATH`): top-level name → path.
+    public var explicitLocals: [String: String] = [:]
 
     /// Creates an input.
     /// - Parameters:

@@ -80,6 +80,9 @@ struct ResolutionRun {
             let path = first.flatMap { name in input.notebookDirectory.flatMap { resolver.localModules.localPath(of: name, in: $0) } }
             return .local(LocalModule(importName: module.name, path: path))
         }
+        if let path = input.explicitLocals[top] {
+            return .local(LocalModule(importName: module.name, path: path))
+        }
         if let directory = input.notebookDirectory {
             if let path = resolver.localModules.localPath(of: top, in: directory) {
                 return .local(LocalModule(importName: module.name, path: path))
@@ -204,6 +207,7 @@ struct ResolutionRun {
             at: module.location,
             notes: [
                 "install it in the --python environment, or pass --require NAME==VERSION with its distribution name",
+                "if it is your own module, pass --local PATH (its file or package folder) so it is copied into the project",
                 "nbship never turns an import name into a package name by guessing (dependency confusion)",
             ]
         ))
