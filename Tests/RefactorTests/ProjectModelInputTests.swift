@@ -133,7 +133,8 @@ import Testing
         #expect(plan.functions.map(\.name) == ["load_data", "train", "predict_sample"])
         let inference = try #require(plan.moduleText(named: "inference"))
         let names = inference.blocks.compactMap { $0.firstMatch(of: #/^def (\w+)\(/#).map { String($0.output.1) } }
-        #expect(names == ["load_model", "predict", "predict_sample", "main"])
+        // prepare_features: `X = df[['a']]` applied to raw records of x.csv.
+        #expect(names == ["load_model", "predict", "prepare_features", "predict_sample", "main"])
         #expect(inference.blocks.contains("def predict(model, X):\n    \"\"\"Predict with a trained model.\"\"\"\n    return model.predict(X)"))
         // The cell ends by printing its prediction: that print is the output, nothing is returned.
         let sample = try #require(plan.functions.last)

@@ -46,7 +46,7 @@ extension PlanBuilder {
                 continue
             }
             if let current = target, piece.facts.defines.contains(current) {
-                targetColumn = Self.selectedColumn(piece.statement, defining: current)
+                targetColumn = Self.selectedColumn(piece.statement, defining: current) { self.literalString(named: $0, before: index) }
                 target = nil
             }
             guard !bound.isDisjoint(with: need) else { continue }
@@ -58,7 +58,9 @@ extension PlanBuilder {
                 continue
             }
             if let column = targetColumn, Self.assignsColumn(piece.statement, column) { continue }
-            // A transformer fitted here must be the saved one, applied, not refitted.
+            // A transformer fitted here must be the saved one, applied, not refitted; one that is
+            // not named (`StandardScaler().fit_transform(X)`) cannot be saved.
+            if Self.fitsUnnamed(piece.statement) { return nil }
             for receiver in Self.fitReceivers(piece.statement) {
                 guard artifactNames.contains(receiver) else { return nil }
                 transformers.insert(receiver)
@@ -81,7 +83,9 @@ extension PlanBuilder {
             }
             let piece = pieces[index]
             var local = edits[piece.source] ?? []
-            if let column = targetColumn { local += Self.ignoringMissing(column, in: piece.statement) }
+            if let column = targetColumn {
+                local += Self.ignoringMissing(column, in: piece.statement) { self.literalString(named: $0, before: index) == column }
+            }
             var text = sources[piece.source].indented(piece.span, edits: local)
             for receiver in transformers { text = text.replacingOccurrences(of: "\(receiver).fit_transform(", with: "\(receiver).transform(") }
             body.append(text)
@@ -108,6 +112,17 @@ extension PlanBuilder {
             imports: allImports, artifacts: transformers.sorted())
     }
 
+    /// The string a name holds before a piece, when its closest binding there is a literal
+    /// (`target_name = "class"`, in the pipeline or in config).
+    func literalString(named name: String, before limit: Int) -> String? {
+        for piece in pieces.prefix(limit).reversed() where piece.facts.defines.contains(name) {
+            guard let (bound, value) = Self.literalAssignment(piece.statement), bound == name,
+                  case .constant(.string(let text)) = value.kind else { return nil }
+            return PythonStringLiteral.value(of: text)
+        }
+        return nil
+    }
+
     /// `df["target"] = …`: a statement about the label, which a client's rows do not have.
     static func assignsColumn(_ statement: Statement, _ column: String) -> Bool {
         guard case .assign(let targets, _) = statement.kind else { return false }
@@ -119,7 +134,7 @@ extension PlanBuilder {
 
     /// `errors="ignore"` added to each `.drop(…)` call naming the target column, so dropping
     /// the label from a client's rows (which lack it) gives what it gave on the data.
-    static func ignoringMissing(_ column: String, in statement: Statement) -> [CellSource.Edit] {
+    static func ignoringMissing(_ column: String, in statement: Statement, holdsColumn: (String) -> Bool) -> [CellSource.Edit] {
         var edits: [CellSource.Edit] = []
         SyntaxWalk.expressions(in: statement) { expression in
             guard case .call(let function, let arguments, let keywords) = expression.kind,
@@ -128,6 +143,7 @@ extension PlanBuilder {
             for argument in arguments + keywords.map(\.value) {
                 SyntaxWalk.expressions(in: Statement(.expression(argument), range: argument.range)) { inner in
                     if case .constant(.string(let text)) = inner.kind, PythonStringLiteral.value(of: text) == column { mentions = true }
+                    if case .name(let name, _) = inner.kind, holdsColumn(name) { mentions = true }
                 }
             }
             guard mentions else { return }
@@ -184,11 +200,12 @@ extension PlanBuilder {
     }
 
     /// `y = df["target"]` or `y = df.target`: the column.
-    static func selectedColumn(_ statement: Statement, defining name: String) -> String? {
+    static func selectedColumn(_ statement: Statement, defining name: String, literal: (String) -> String?) -> String? {
         guard case .assign(let targets, let value) = statement.kind, targets.count == 1,
               case .name(name, _) = targets[0].kind else { return nil }
         switch value.kind {
         case .subscript(_, let slice, _):
+            if case .name(let held, _) = slice.kind { return literal(held) }
             guard case .constant(.string(let text)) = slice.kind else { return nil }
             return PythonStringLiteral.value(of: text)
         case .attribute(let frame, let attribute, _):
@@ -219,6 +236,18 @@ extension PlanBuilder {
             names.insert(name)
         }
         return names
+    }
+
+    /// Whether a statement fits something that is not a plain name (`StandardScaler().fit(X)`).
+    static func fitsUnnamed(_ statement: Statement) -> Bool {
+        var found = false
+        SyntaxWalk.expressions(in: statement) { expression in
+            guard case .call(let function, _, _) = expression.kind, case .attribute(let receiver, let method, _) = function.kind,
+                  ["fit", "fit_transform", "partial_fit"].contains(method) else { return }
+            if case .name = receiver.kind { return }
+            found = true
+        }
+        return found
     }
 
     /// `scaler.fit(X)` alone: fitting only, nothing a saved transformer needs again.
