@@ -48,4 +48,18 @@ enum CSVColumnTypes {
         let columns = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         return columns.contains(where: \.isEmpty) ? nil : columns
     }
+
+    /// The fields of the first record after the header (`nil` as for ``header(_:)``).
+    /// - Parameter path: A CSV file.
+    /// - Returns: The values, as written.
+    static func firstRow(_ path: String) -> [String]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+        let lines = data.split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: true)
+        guard lines.count >= 2 else { return nil }
+        let line = String(decoding: lines[1], as: UTF8.self).trimmingCharacters(in: .init(charactersIn: "\r"))
+        guard !line.contains("\"") else { return nil }
+        return line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
 }

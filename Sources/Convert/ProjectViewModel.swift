@@ -1,3 +1,4 @@
+import Foundation
 import Refactor
 import Requirements
 
@@ -79,6 +80,7 @@ struct ProjectViewModel {
         } : nil
         model["has_preparation"] = preparation != nil
         model["preparation_target"] = preparation?.targetColumn ?? ""
+        model["preparation_placeholder"] = preparation.flatMap(targetPlaceholder) ?? "None"
         model["preparation_data_file"] = preparation?.dataFile ?? ""
         model["preparation_artifacts"] = (preparation?.artifacts ?? []).compactMap { name in
             plan.artifacts.first { $0.name == name }.map { ["file": String($0.path.split(separator: "/").last ?? "")] }
@@ -88,7 +90,8 @@ struct ProjectViewModel {
         model["has_features"] = schema != nil
         model["has_aliases"] = schema?.features.contains { $0.column != $0.field } ?? false
         model["features"] = (schema?.features ?? []).map { feature -> [String: Any] in
-            ["column": feature.column, "field": feature.field, "type": feature.type, "has_alias": feature.column != feature.field]
+            ["column": feature.column, "field": feature.field, "type": feature.type, "has_alias": feature.column != feature.field,
+             "optional": feature.column == preparation?.targetColumn]
         }
         model["model_input"] = false
         if hasModel, let input = plan.modelInput {
@@ -111,10 +114,24 @@ struct ProjectViewModel {
             requirements.pythonVersion >= PythonVersion(3, 10) ? "\(type) | None" : "Optional[\(type)]"
         }
         var seen: Set<String> = []
-        let features = header.filter { $0 != preparation.targetColumn }.map { column in
+        // The target stays in its place (positional feature code sees every column), optional.
+        let features = header.map { column in
             FeatureSchema.Feature(column: column, field: FeatureSchema.uniqueField(for: column, seen: &seen), type: optional(types[column] ?? "str"))
         }
         return features.isEmpty ? nil : FeatureSchema(features: features)
+    }
+
+    /// The target column's value in the data file's first record, as a Python literal: what
+    /// serving puts in the column a client does not send.
+    private func targetPlaceholder(_ preparation: FeaturePreparation) -> String? {
+        guard let target = preparation.targetColumn, let copy = copiedCSV(preparation),
+              let header = CSVColumnTypes.header(copy.source), let index = header.firstIndex(of: target),
+              let row = CSVColumnTypes.firstRow(copy.source), index < row.count else { return nil }
+        let value = row[index].trimmingCharacters(in: .whitespaces)
+        if CSVColumnTypes.read([copy.source])[target] == "float" {
+            return Double(value) == nil ? "float(\"nan\")" : value
+        }
+        return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// The copy of the CSV file the preparation's raw frame is read from.

@@ -310,7 +310,7 @@ class Features(BaseModel):
 {{/has_aliases}}
 
 {{#features}}
-    {{field}}: {{type}}{{#has_alias}} = Field(alias="{{column}}"){{/has_alias}}
+    {{field}}: {{type}}{{#has_alias}} = Field({{#optional}}default=None, {{/optional}}alias="{{column}}"){{/has_alias}}{{^has_alias}}{{#optional}} = None{{/optional}}{{/has_alias}}
 {{/features}}
 
 
@@ -409,6 +409,13 @@ def to_inputs(model, rows):
 
 def prepared(model, frame):
     """Raw records → the model's input: the notebook's feature code, then the model's columns."""
+{{#preparation_target}}
+    # A client does not send the label; a value from the data keeps the feature code's shapes.
+    if "{{preparation_target}}" in frame:
+        frame["{{preparation_target}}"] = frame["{{preparation_target}}"].fillna({{{preparation_placeholder}}})
+    else:
+        frame["{{preparation_target}}"] = {{{preparation_placeholder}}}
+{{/preparation_target}}
     try:
         features = prepare_features(frame{{#preparation_artifacts}}, get_artifact(config.ARTIFACTS_DIR / "{{file}}"){{/preparation_artifacts}})
     except (KeyError, ValueError, TypeError) as error:

@@ -63,8 +63,9 @@ extension ProjectPlan {
             }
             if let preparation = featurePreparation {
                 let source = preparation.dataFile.map { "\($0)'s" } ?? "the data's"
-                blocks.append(preparation.signature + "\n    \"\"\"Raw records (\(source) columns) → the model's input, by the notebook's own feature code.\"\"\"\n"
-                              + preparation.body.dropLast(1))
+                let block = preparation.signature + "\n    \"\"\"Raw records (\(source) columns) → the model's input, by the notebook's own feature code.\"\"\"\n"
+                    + preparation.body.dropLast(1)
+                blocks.append(UnreadLocals.rename(block, keep: Set([preparation.rawName, preparation.inputName] + preparation.artifacts)))
             }
         }
         // Locals a function assigns but never reads become `_name` (linters accept those).
