@@ -62,4 +62,32 @@ enum CSVColumnTypes {
         guard !line.contains("\"") else { return nil }
         return line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     }
+
+    /// The distinct values of each text column with at most `limit` of them (over the first
+    /// megabyte), sorted as pandas' `get_dummies` orders them; empty fields are not values.
+    /// - Parameters:
+    ///   - path: A CSV file.
+    ///   - limit: The most values a column may have to count as categorical.
+    /// - Returns: Values by column, for the columns that qualify.
+    static func categories(_ path: String, limit: Int = 50) -> [String: [String]] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+        let text = String(decoding: data.prefix(1 << 20), as: UTF8.self)
+        guard !text.contains("\"") else { return [:] }
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .init(charactersIn: "\r")) }
+        if data.count > 1 << 20 { lines = Array(lines.dropLast()) }
+        guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else { return [:] }
+        let types = read([path])
+        var values = Array(repeating: Set<String>(), count: header.count)
+        for line in lines.dropFirst() {
+            for (index, field) in line.split(separator: ",", omittingEmptySubsequences: false).enumerated() where index < header.count {
+                if !field.isEmpty, values[index].count <= limit { values[index].insert(String(field)) }
+            }
+        }
+        var result: [String: [String]] = [:]
+        for (index, column) in header.enumerated() where types[column] == "str" && !values[index].isEmpty && values[index].count <= limit {
+            result[column] = values[index].sorted()
+        }
+        return result
+    }
 }

@@ -81,6 +81,16 @@ struct ProjectViewModel {
         model["has_preparation"] = preparation != nil
         model["preparation_target"] = preparation?.targetColumn ?? ""
         model["preparation_placeholder"] = preparation.flatMap(targetPlaceholder) ?? "None"
+        // `pd.get_dummies` of a few rows makes only their categories' columns: serving gives the
+        // text columns the data's categories first.
+        let categories = preparation.flatMap { preparation -> [String: [String]]? in
+            guard preparation.body.contains("get_dummies("), let copy = copiedCSV(preparation) else { return nil }
+            return CSVColumnTypes.categories(copy.source).filter { $0.key != preparation.targetColumn }
+        } ?? [:]
+        model["has_categories"] = !categories.isEmpty
+        model["categories"] = categories.keys.sorted().map { column in
+            ["column": Self.quoted(column), "values": (categories[column] ?? []).map(Self.quoted).joined(separator: ", ")]
+        }
         model["preparation_data_file"] = preparation?.dataFile ?? ""
         model["preparation_artifacts"] = (preparation?.artifacts ?? []).compactMap { name in
             plan.artifacts.first { $0.name == name }.map { ["file": String($0.path.split(separator: "/").last ?? "")] }
@@ -131,7 +141,12 @@ struct ProjectViewModel {
         if CSVColumnTypes.read([copy.source])[target] == "float" {
             return Double(value) == nil ? "float(\"nan\")" : value
         }
-        return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return Self.quoted(value)
+    }
+
+    /// A Python string literal.
+    static func quoted(_ value: String) -> String {
+        "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// The copy of the CSV file the preparation's raw frame is read from.

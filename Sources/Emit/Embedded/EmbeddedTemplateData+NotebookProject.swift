@@ -333,6 +333,15 @@ class PredictResponse(BaseModel):
     predictions: list[Any]
 
 
+{{#has_categories}}
+# The categories of the data's text columns, so one-hot encoding a few rows gives every column.
+CATEGORIES = {
+{{#categories}}
+    {{{column}}}: [{{{values}}}],
+{{/categories}}
+}
+
+{{/has_categories}}
 app = FastAPI(title="{{project}}", version="0.1.0")
 _models = {}
 
@@ -416,6 +425,11 @@ def prepared(model, frame):
     else:
         frame["{{preparation_target}}"] = {{{preparation_placeholder}}}
 {{/preparation_target}}
+{{#has_categories}}
+    for column, categories in CATEGORIES.items():
+        if column in frame:
+            frame[column] = pd.Categorical(frame[column], categories=categories)
+{{/has_categories}}
     try:
         features = prepare_features(frame{{#preparation_artifacts}}, get_artifact(config.ARTIFACTS_DIR / "{{file}}"){{/preparation_artifacts}})
     except (KeyError, ValueError, TypeError) as error:
@@ -440,7 +454,18 @@ def to_json(values):
 def predict_rows(request: PredictRequest):
     """Predicts one value per row."""
     model = get_model()
+{{#has_preparation}}
+    features = to_inputs(model, request.rows)
+    try:
+        predictions = predict(model, features)
+    except ValueError as error:
+        # Rows the feature code could not complete (a missing value it fills from the data's statistics).
+        raise HTTPException(status_code=422, detail=f"cannot predict these rows: {error}") from None
+    return {"predictions": to_json(predictions)}
+{{/has_preparation}}
+{{^has_preparation}}
     return {"predictions": to_json(predict(model, to_inputs(model, request.rows)))}
+{{/has_preparation}}
 {{/has_model}}
 {{^has_model}}
 

@@ -155,6 +155,24 @@ extension PlanBuilder {
             usedConfigInPiece[read.piece, default: []].insert(name)
         }
         rewriteDataPathLiterals(skipping: replaced)
+        forgetReadsInside(replaced)
+    }
+
+    /// Names read only inside replaced expressions (`os` in `os.path.join(…)` become a config
+    /// name) are no longer read by their piece, so no import is kept for them.
+    private func forgetReadsInside(_ replaced: [Int: [Range<Int>]]) {
+        for index in pieces.indices {
+            guard let ranges = replaced[pieces[index].source], !ranges.isEmpty else { continue }
+            var inside: Set<String> = []
+            var outside: Set<String> = []
+            SyntaxWalk.expressions(in: pieces[index].statement) { expression in
+                guard case .name(let name, _) = expression.kind else { return }
+                let start = expression.range.start.offset
+                if ranges.contains(where: { $0.contains(start) }) { inside.insert(name) } else { outside.insert(name) }
+            }
+            let gone = inside.subtracting(outside)
+            if !gone.isEmpty { hiddenReads[index, default: []].formUnion(gone) }
+        }
     }
 
     /// Replaces every single-line string literal equal to a data file's path, in pipeline code,

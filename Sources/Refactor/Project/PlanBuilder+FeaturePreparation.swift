@@ -53,8 +53,15 @@ extension PlanBuilder {
             if let (name, argument) = Self.dataRead(piece.statement), need.contains(name), rawName == nil {
                 rawName = name
                 need.remove(name)
-                if case .name(let constant, _) = argument.kind { dataFile = constant }
+                // The data file's config constant: the argument itself, or the one its variable
+                // was bound to (`train_path = TRAIN_PATH` after the path was lifted).
+                let constants = Set(dataFiles.map(\.configName))
+                if case .name(let constant, _) = argument.kind, constants.contains(constant) { dataFile = constant }
                 if dataFile == nil { dataFile = dataFiles.first { usedConfigInPiece[index]?.contains($0.configName) == true }?.configName }
+                if dataFile == nil, case .name(let variable, _) = argument.kind,
+                   let binder = pieces.indices.prefix(index).last(where: { pieces[$0].facts.defines.contains(variable) }) {
+                    dataFile = dataFiles.first { usedConfigInPiece[binder]?.contains($0.configName) == true }?.configName
+                }
                 continue
             }
             if let column = targetColumn, Self.assignsColumn(piece.statement, column) { continue }
