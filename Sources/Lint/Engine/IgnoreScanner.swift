@@ -12,6 +12,16 @@ public enum IgnoreScanner {
     public static func scan(text: String, path: String, cell: Int?) -> [IgnoreDirective] {
         var directives: [IgnoreDirective] = []
         for (lineNumber, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.contains("hadolint") || line.contains("trivy:") || line.contains("checkov:") || line.contains("zizmor:") {
+                var hash = line.firstIndex(of: "#")
+                while let found = hash {
+                    let before = line[..<found]
+                    directives += PeerPragmaScanner.directives(
+                        comment: line[line.index(after: found)...], path: path, cell: cell, line: lineNumber + 1,
+                        column: before.unicodeScalars.count + 1, standsAlone: before.allSatisfy { $0 == " " || $0 == "\t" })
+                    hash = line[line.index(after: found)...].firstIndex(of: "#")
+                }
+            }
             guard line.contains("nbship:") else { continue }
             var searchStart = line.startIndex
             while let hash = line[searchStart...].firstIndex(of: "#") {

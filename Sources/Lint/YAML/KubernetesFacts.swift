@@ -32,10 +32,41 @@ public enum KubernetesFacts {
         } catch {
             facts.problems.append(YAMLProblem.diagnostic(for: error, path: path))
         }
-        for document in documents where document.mapping?["kind"] != nil {
+        let starts = documents.map { $0.mark?.line ?? 1 }
+        for (index, document) in documents.enumerated() where document.mapping?["kind"] != nil {
             walk(document, path: path, into: &facts.images)
+            let end = index + 1 < starts.count ? max(starts[index], starts[index + 1] - 1) : Int.max
+            facts.ignores += annotationIgnores(document, path: path, lines: starts[index]...end)
         }
         return facts
+    }
+
+    /// kube-linter's `ignore-check.kube-linter.io/<check>` and checkov's `checkov.io/skipN:
+    /// <id>=<reason>` annotations on an object, covering the object's lines.
+    static func annotationIgnores(_ document: Node, path: String, lines: ClosedRange<Int>) -> [IgnoreDirective] {
+        guard let annotations = document.mapping?["metadata"]?.mapping?["annotations"]?.mapping else { return [] }
+        var directives: [IgnoreDirective] = []
+        for (key, value) in annotations {
+            guard let name = key.string else { continue }
+            var id: String?
+            var peer = ""
+            if name.hasPrefix("ignore-check.kube-linter.io/") {
+                id = String(name.dropFirst("ignore-check.kube-linter.io/".count))
+                peer = "kube-linter"
+            } else if name.hasPrefix("checkov.io/skip"), let text = value.scalar?.string {
+                id = text.split(separator: "=").first.map { $0.trimmingSpaces }
+                peer = "checkov"
+            }
+            guard let id, !id.isEmpty else { continue }
+            let mark = key.mark
+            var directive = IgnoreDirective(
+                ruleIDs: [id], reason: value.scalar?.string, isFileLevel: false, standsAlone: false,
+                location: SourceLocation(path: path, line: mark?.line ?? lines.lowerBound, column: mark?.column ?? 1))
+            directive.lines = lines
+            directive.peer = peer
+            directives.append(directive)
+        }
+        return directives
     }
 
     static func walk(_ node: Node, path: String, into images: inout [ImageUse]) {

@@ -1,0 +1,9 @@
+extension String {
+    /// The string without the given characters at either end.
+    func trimmingCharacters(_ characters: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
