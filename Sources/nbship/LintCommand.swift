@@ -13,11 +13,16 @@ extension NBShip {
             discussion: """
                 With no paths, lints every file of the repository that git does not ignore \
                 (Dockerfile*, *.dockerfile, Containerfile, compose and Kubernetes YAML, \
-                requirements*.txt, constraints*.txt, pyproject.toml, *.ipynb). Configuration is read \
+                requirements*.txt, constraints*.txt, pyproject.toml, *.ipynb, notebook-exported *.py, \
+                GitHub Actions workflows and action.yml, .gitlab-ci.yml, conda environment.yml, Pipfile, \
+                Helm values.yaml, kustomization.yaml, devcontainer.json). Configuration is read \
                 from --config or ./.nbship.toml. Ignore a finding with a comment \
                 '# nbship: ignore[RULE-ID] -- reason' on its line or the line above, or a whole file \
                 with '# nbship: ignore-file[RULE-ID] -- reason'. Peer ids (DL3006, DS001, CKV_K8S_14, \
-                latest-tag) are accepted wherever a rule id is.
+                latest-tag) are accepted wherever a rule id is, and peers' own pragmas are honoured: \
+                '# hadolint ignore=…', '# hadolint global ignore=…', .hadolint.yaml 'ignored:', \
+                '# trivy:ignore:…', '# checkov:skip=…', '# zizmor: ignore[…]' and kube-linter's \
+                'ignore-check.kube-linter.io/…' annotations.
 
                 Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage or parse errors.
                 """
@@ -90,7 +95,8 @@ extension NBShip {
                     } else if FileKind.detect(path: path) == nil {
                         problems.append(.error(
                             "lint.unknown-file-kind", "cannot tell what kind of file this is (Dockerfile, compose, "
-                                + "Kubernetes, requirements, pyproject.toml or notebook)",
+                                + "Kubernetes, requirements, pyproject.toml, notebook, workflow, GitLab CI, conda environment, "
+                                + "Pipfile, Helm values, kustomization or devcontainer)",
                             at: SourceLocation(path: path, line: 1, column: 1)))
                     } else {
                         files.append(path)
