@@ -46,6 +46,29 @@ extension NBShip {
         @Flag(help: "List the rules with their peer equivalents and exit.")
         var listRules = false
 
+        @Flag(help: "Pin what can be pinned: Python requirements to the versions of --python or --lock, images to the digests in --images.")
+        var fix = false
+
+        @Flag(help: "With --fix: print the changes as a unified diff and write nothing.")
+        var diff = false
+
+        @Option(help: "With --fix: the interpreter whose installed versions pins use (default: $VIRTUAL_ENV's python, else python3).")
+        var python: String?
+
+        @Option(help: "With --fix: take versions from a lock file (requirements.lock, uv.lock, poetry.lock, pdm.lock) instead.")
+        var lock: String?
+
+        @Option(help: "With --fix: a local OCI layout, or a folder of them, whose index.json names the images to pin by digest.")
+        var images: String?
+
+        func validate() throws {
+            if diff && !fix { throw ValidationError("--diff previews --fix; pass both") }
+            if !fix, python != nil || lock != nil || images != nil {
+                throw ValidationError("--python, --lock and --images are for --fix")
+            }
+            if python != nil && lock != nil { throw ValidationError("pass --python or --lock, not both") }
+        }
+
         /// Reports a usage error the way the house does (exit code 2, not ArgumentParser's 64).
         func usageError(_ message: String) -> ExitCode {
             FileHandle.standardError.write(Data("error: \(message)\n".utf8))
@@ -106,12 +129,28 @@ extension NBShip {
 
             let scanned = Set(files.filter { file in !paths.contains(file) })
             files.removeAll { file in scanned.contains(file) && configuration.excluded.contains { $0.matches(file) } }
-            var report = Linter(configuration: configuration).lint(paths: files, fileSystem: LocalFileSystem())
+            var fileSystem: any LintFileSystem = LocalFileSystem()
+            var fixes: [AppliedFix] = []
+            if fix {
+                let outcome = try applyFixes(files: files, configuration: configuration)
+                if diff {
+                    print(outcome.diff, terminator: "")
+                    let remaining = Linter(configuration: configuration).lint(paths: files, fileSystem: outcome.fileSystem)
+                    if !(problems + remaining.problems).isEmpty { throw ExitCode(2) }
+                    if !remaining.findings(atLeast: severityThreshold).isEmpty { throw ExitCode(1) }
+                    return
+                }
+                fileSystem = outcome.fileSystem
+                fixes = outcome.fixes
+            }
+            var report = Linter(configuration: configuration).lint(paths: files, fileSystem: fileSystem)
+            report.fixes = fixes
             report.problems = problems + report.problems
             let colour = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             switch format {
             case .text:
-                let findings = LintReport(findings: report.findings, files: report.files)
+                var findings = LintReport(findings: report.findings, files: report.files)
+                findings.fixes = report.fixes
                 print(TextReporter(colour: colour).render(findings), terminator: "")
                 let problemText = TextReporter(colour: isatty(STDERR_FILENO) != 0).render(LintReport(problems: report.problems))
                 FileHandle.standardError.write(Data(problemText.utf8))

@@ -82,7 +82,7 @@ public enum FileKind: String, Sendable, Hashable, Codable, CaseIterable {
     public static func detect(path: String, text: String) -> FileKind? {
         let kind = detect(path: path)
         guard kind == .kubernetes else { return kind }
-        let lines = text.split(separator: "\n")
+        let lines = text.physicalLines.filter { !$0.isEmpty }
         let hasKind = lines.contains { $0.hasPrefix("kind:") || $0.hasPrefix("- kind:") || $0.contains(" kind:") }
         if !hasKind, lines.contains(where: { $0.hasPrefix("services:") }) { return .compose }
         if !hasKind, lines.contains(where: { $0.hasPrefix("dependencies:") }),

@@ -11,7 +11,7 @@ public enum IgnoreScanner {
     /// - Returns: The directives in order.
     public static func scan(text: String, path: String, cell: Int?) -> [IgnoreDirective] {
         var directives: [IgnoreDirective] = []
-        for (lineNumber, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (lineNumber, line) in text.physicalLines.enumerated() {
             if line.contains("hadolint") || line.contains("trivy:") || line.contains("checkov:") || line.contains("zizmor:") {
                 var hash = line.firstIndex(of: "#")
                 while let found = hash {

@@ -12,7 +12,7 @@ struct TOMLKeyLocator {
 
     init(text: String) {
         var table = ""
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in text.physicalLines.enumerated() {
             let trimmed = line.trimmingSpaces
             if trimmed.hasPrefix("[") {
                 var header = Substring(trimmed)

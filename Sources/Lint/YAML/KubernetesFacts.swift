@@ -96,7 +96,7 @@ public enum KubernetesFacts {
     /// `image:` lines of a templated file.
     static func templateImages(path: String, text: String) -> [ImageUse] {
         var images: [ImageUse] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in text.physicalLines.enumerated() {
             var rest = Substring(line).drop { $0 == " " || $0 == "\t" }
             if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
             guard rest.hasPrefix("image:") else { continue }

@@ -7,7 +7,7 @@ struct YAMLLines {
     let path: String
 
     init(text: String, path: String) {
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = text.physicalLines
         self.path = path
     }
 
