@@ -24,6 +24,13 @@ extension NBShip {
                 '# trivy:ignore:…', '# checkov:skip=…', '# zizmor: ignore[…]' and kube-linter's \
                 'ignore-check.kube-linter.io/…' annotations.
 
+                --fix pins floating Python requirements (requirements files and their -r/-c includes, \
+                pyproject.toml, Pipfile, environment.yml, notebook install lines) to the versions \
+                installed for --python, or those of --lock FILE, and images to the digests the OCI \
+                layouts under --images name, changing only those texts; --fix --diff prints the \
+                changes as a unified diff and writes nothing. With --fix the exit code is that of \
+                the files after the fix: 0 when everything found was fixed, 1 when findings remain.
+
                 Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage or parse errors.
                 """
         )
