@@ -26,7 +26,7 @@ public enum HelmValuesFacts {
     /// `appVersion` of the chart, `nil` without a readable `Chart.yaml`.
     static func appVersion(of path: String, fileSystem: any LintFileSystem) -> String?? {
         guard let text = fileSystem.contents(of: LintPath.sibling("Chart.yaml", of: path)),
-              let chart = try? Yams.compose(yaml: text)?.mapping else { return nil }
+              let chart = try? Yams.compose(yaml: text, .basic)?.mapping else { return nil }
         return .some(chart["appVersion"]?.scalar?.string)
     }
 
@@ -61,8 +61,10 @@ public enum HelmValuesFacts {
     ) -> ImageUse {
         var reference = name
         if let registry = mapping["registry"]?.scalar?.string, !registry.isEmpty { reference = registry + "/" + reference }
-        let tag = mapping["tag"]?.scalar?.string ?? ""
-        let digest = mapping["digest"]?.scalar?.string ?? ""
+        // Scalars are read as text (the basic resolver), so YAML's null spellings mean "unset" here.
+        let unset: Set<String> = ["", "~", "null", "Null", "NULL"]
+        let tag = mapping["tag"]?.scalar?.string.trimmingSpaces.nonEmpty(unless: unset) ?? ""
+        let digest = mapping["digest"]?.scalar?.string.trimmingSpaces.nonEmpty(unless: unset) ?? ""
         var assumption: String?
         var resolution: ImageResolution
         if !tag.isEmpty {

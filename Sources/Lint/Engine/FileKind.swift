@@ -56,7 +56,7 @@ public enum FileKind: String, Sendable, Hashable, Codable, CaseIterable {
                 return .gitlabCI
             }
             if lower.hasPrefix("environment") || lower.hasSuffix("environment.yml") || lower.hasSuffix("environment.yaml")
-                || lower.hasSuffix(".conda.yml") || lower.hasSuffix(".conda.yaml") {
+                || lower.hasSuffix(".conda.yml") || lower.hasSuffix(".conda.yaml") || lower == "conda.yml" || lower == "conda.yaml" {
                 return .condaEnvironment
             }
             if lower == "kustomization.yaml" || lower == "kustomization.yml" { return .kustomization }

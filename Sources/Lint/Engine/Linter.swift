@@ -102,16 +102,23 @@ public struct Linter: Sendable {
     ///   - fileSystem: Where to read them.
     /// - Returns: The combined report.
     public func lint(paths: [String], fileSystem: any LintFileSystem) -> LintReport {
+        // Reading is independent per file too: on every core, in the given order.
+        let read = ParallelMap.map(paths) { path -> (String, String, FileKind)?? in
+            guard FileKind.detect(path: path) != nil else { return .some(nil) }
+            guard let text = fileSystem.contents(of: path) else { return nil }
+            return FileKind.detect(path: path, text: text).map { (path, text, $0) }
+        }
         var texts: [(String, String, FileKind)] = []
         var problems: [Diagnostic] = []
-        for path in paths {
-            guard FileKind.detect(path: path) != nil else { continue }
-            guard let text = fileSystem.contents(of: path) else {
+        for (path, file) in zip(paths, read) {
+            switch file {
+            case .none:
                 problems.append(.error("lint.unreadable-file", "cannot read the file", at: SourceLocation(path: path, line: 1, column: 1)))
+            case .some(.some(let file)):
+                texts.append(file)
+            case .some(.none):
                 continue
             }
-            guard let kind = FileKind.detect(path: path, text: text) else { continue }
-            texts.append((path, text, kind))
         }
         let included = Set(texts.filter { $0.2 == .requirements }.flatMap { RequirementsFacts.includes(path: $0.0, text: $0.1) })
         var report = LintReport(problems: problems)
@@ -119,10 +126,14 @@ public struct Linter: Sendable {
         if linter.dockerfileIgnores.isEmpty, texts.contains(where: { $0.2 == .dockerfile }) {
             linter.dockerfileIgnores = HadolintConfig.ignored(in: fileSystem)
         }
+        let linted = texts.filter { $0.2 != .requirements || !included.contains(LintPath.normalise($0.0)) }
+        // Files are independent: lint them on every core, then combine in the given order.
+        let frozen = linter
+        let results = ParallelMap.map(linted) { file in
+            frozen.lintKeepingFacts(path: file.0, text: file.1, kind: file.2, fileSystem: fileSystem)
+        }
         var allFacts: [FileFacts] = []
-        for (path, text, kind) in texts {
-            if kind == .requirements, included.contains(LintPath.normalise(path)) { continue }
-            let (single, facts) = linter.lintKeepingFacts(path: path, text: text, kind: kind, fileSystem: fileSystem)
+        for ((path, _, _), (single, facts)) in zip(linted, results) {
             report.findings += single.findings
             report.problems += single.problems
             report.files.append(path)

@@ -7,3 +7,10 @@ extension String {
         return String(slice)
     }
 }
+
+extension String {
+    /// The string, or `nil` when it is one of `unset`.
+    func nonEmpty(unless unset: Set<String>) -> String? {
+        unset.contains(self) ? nil : self
+    }
+}

@@ -2,7 +2,8 @@
 /// when they turn `!cmd` and `%pip …` into Python: `get_ipython().system("…")`,
 /// `get_ipython().getoutput("…")`, `get_ipython().run_line_magic("pip", "install …")` and
 /// `get_ipython().run_cell_magic("bash", "", "…")`. Only string-literal arguments are read; a
-/// call whose arguments are expressions is skipped.
+/// call whose arguments are expressions is skipped, and so is one that does not start its
+/// statement (a call written inside a string or another call).
 enum IPythonCallScanner {
     /// The magics whose line is a package manager's command line.
     static let packageMagics: Set<String> = ["pip", "conda", "mamba", "micromamba", "uv"]
@@ -19,7 +20,7 @@ enum IPythonCallScanner {
                 index += 1
                 continue
             }
-            if index > 0, isIdentifierByte(bytes[index - 1]) {
+            if index > 0, isIdentifierByte(bytes[index - 1]) || !startsStatement(bytes, at: index) {
                 index += 1
                 continue
             }
@@ -67,6 +68,20 @@ enum IPythonCallScanner {
             }
         }
         return results
+    }
+
+    /// Whether the call at `index` starts its line's statement, as nbconvert writes it: only
+    /// indentation before it, or an assignment target (`files = get_ipython().getoutput(…)`).
+    /// A call quoted inside a string or passed as an argument is not an IPython line.
+    static func startsStatement(_ bytes: [UInt8], at index: Int) -> Bool {
+        var start = index
+        while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        let before = bytes[start..<index].filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+        guard let last = before.last else { return true }
+        guard last == UInt8(ascii: "="), before.count >= 2 else { return false }
+        let target = before.dropLast()
+        guard let previous = target.last, !"=!<>+-*/%&|^".utf8.contains(previous) else { return false }
+        return target.allSatisfy { isIdentifierByte($0) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }
     }
 
     static func isIdentifierByte(_ byte: UInt8) -> Bool {

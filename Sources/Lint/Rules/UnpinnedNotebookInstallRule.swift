@@ -25,6 +25,7 @@ public struct UnpinnedNotebookInstallRule: LintRule {
             RuleExample.notebook(["# pip install pandas\nx = 'pip install pandas'"]),
             RuleExample.notebook(["get_ipython().system('pip install pandas==2.2.2')\nget_ipython().run_line_magic('time', 'pip install x')"]),
             RuleExample("tool.py", "# pip install requests\nimport subprocess\n"),
+            RuleExample("gen.py", "cells = [\"get_ipython().system('pip install polars')\"]\nprint(get_ipython().system('pip install x'))\n"),
         ]
     )
 

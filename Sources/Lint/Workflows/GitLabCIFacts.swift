@@ -13,6 +13,10 @@ public enum GitLabCIFacts {
         "cache", "spec",
     ]
 
+    /// Predefined variables that name the pipeline's own build (`$CI_REGISTRY_IMAGE:$CI_COMMIT_SHA`):
+    /// an image made from the commit being tested is not a floating pull.
+    static let pipelineOwn = ["CI_REGISTRY_IMAGE", "CI_COMMIT_SHA", "CI_COMMIT_SHORT_SHA", "CI_COMMIT_TAG", "CI_PIPELINE_ID"]
+
     /// Extracts the facts of a GitLab CI file.
     /// - Parameters:
     ///   - path: The file, as the user named it.
@@ -55,7 +59,8 @@ public enum GitLabCIFacts {
         func add(_ node: Node?) {
             guard let node else { return }
             let scalarNode = node.mapping?["name"] ?? node
-            guard let written = scalarNode.scalar?.string.trimmingSpaces, !written.isEmpty else { return }
+            guard let written = scalarNode.scalar?.string.trimmingSpaces, !written.isEmpty,
+                  !pipelineOwn.contains(where: { written.contains($0) }) else { return }
             facts.images.append(ImageUse(
                 origin: .gitlab, written: written,
                 resolution: ImageResolver.resolve(expander.expand(written), variableKind: "variable"),
@@ -80,7 +85,7 @@ public enum GitLabCIFacts {
                 let ref = refNode?.scalar?.string
                 facts.actions.append(ActionUse(
                     kind: .gitlabProject, written: ref.map { "\(name)@\($0)" } ?? name, target: name, ref: ref,
-                    refKind: GitRefKind.classify(ref), comment: (refNode ?? project).flatMap(lines.trailingComment(after:)),
+                    refKind: GitRefKind.classify(ref), comment: lines.trailingComment(after: refNode ?? project),
                     location: lines.location(of: refNode ?? project)))
             } else if let component = mapping["component"], let value = component.scalar?.string {
                 let at = value.lastIndex(of: "@")

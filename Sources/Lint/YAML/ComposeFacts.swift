@@ -17,7 +17,7 @@ public enum ComposeFacts {
         facts.ignores = IgnoreScanner.scan(text: text, path: path, cell: nil)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)
         } catch {
             facts.problems.append(YAMLProblem.diagnostic(for: error, path: path))
             return facts

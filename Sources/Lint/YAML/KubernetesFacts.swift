@@ -26,7 +26,7 @@ public enum KubernetesFacts {
         }
         var documents: [Node] = []
         do {
-            var sequence = try Yams.compose_all(yaml: text)
+            var sequence = try Yams.compose_all(yaml: text, .basic)
             while let document = sequence.next() { documents.append(document) }
             if let error = sequence.error { throw error }
         } catch {
