@@ -102,23 +102,53 @@ extension NBShip.LintCommand {
         return versions
     }
 
-    /// Digests by canonical reference from `--images` (one OCI layout, or a folder of them).
+    /// Digests by canonical reference from `--images`: an OCI layout (a folder with
+    /// `index.json`), an OCI archive (a tar holding one, as `nbship build` and `skopeo copy …
+    /// oci-archive:` write), or a folder of either; bare-tag names take the layout's or the
+    /// archive's name (without `.tar`) as the repository.
     func fixDigests() throws -> [String: String] {
         guard let images else { return [:] }
+        let manager = FileManager.default
         let root = URL(fileURLWithPath: images)
-        var layouts: [URL] = []
-        if FileManager.default.fileExists(atPath: root.appendingPathComponent("index.json").path) {
-            layouts = [root]
-        } else if let children = try? FileManager.default.contentsOfDirectory(at: root, includingPropertiesForKeys: nil) {
-            layouts = children.filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("index.json").path) }
-                .sorted { $0.path < $1.path }
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: images, isDirectory: &isDirectory) else {
+            throw usageError("no such OCI layout or archive '\(images)'")
         }
-        guard !layouts.isEmpty else { throw usageError("'\(images)' holds no OCI layout (no index.json)") }
+        var sources: [URL] = []
+        if !isDirectory.boolValue || manager.fileExists(atPath: root.appendingPathComponent("index.json").path) {
+            sources = [root]
+        } else if let children = try? manager.contentsOfDirectory(at: root, includingPropertiesForKeys: nil) {
+            sources = children.filter { child in
+                child.pathExtension == "tar" || manager.fileExists(atPath: child.appendingPathComponent("index.json").path)
+            }.sorted { $0.path < $1.path }
+        }
         var digests: [String: String] = [:]
-        for layout in layouts {
-            guard let data = FileManager.default.contents(atPath: layout.appendingPathComponent("index.json").path) else { continue }
-            digests.merge(ImageDigestIndex.parse(indexJSON: data, layoutName: layout.lastPathComponent)) { first, _ in first }
+        for source in sources {
+            let isArchive = !manager.fileExists(atPath: source.appendingPathComponent("index.json").path)
+            let data = isArchive ? Self.indexFromArchive(source.path) : manager.contents(atPath: source.appendingPathComponent("index.json").path)
+            guard let data else { throw usageError("'\(source.path)' holds no OCI index.json") }
+            let name = isArchive ? source.deletingPathExtension().lastPathComponent : source.lastPathComponent
+            digests.merge(ImageDigestIndex.parse(indexJSON: data, layoutName: name)) { first, _ in first }
         }
+        guard !sources.isEmpty else { throw usageError("'\(images)' holds no OCI layout or archive") }
         return digests
+    }
+
+    /// `index.json` of an OCI archive, read with tar(1).
+    static func indexFromArchive(_ path: String) -> Data? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tar", "-xOf", path, "index.json"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return nil
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 && !data.isEmpty ? data : nil
     }
 }

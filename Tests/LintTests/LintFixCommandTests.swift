@@ -82,6 +82,25 @@ import Testing
         }
     }
 
+    @Test(.enabled(if: binaryExists)) func imagesPinnedFromAnOCIArchive() throws {
+        let digest = "sha256:" + String(repeating: "d", count: 64)
+        let index = "{\"schemaVersion\": 2, \"manifests\": [{\"mediaType\": \"application/vnd.oci.image.manifest.v1+json\", "
+            + "\"digest\": \"\(digest)\", \"size\": 2, \"annotations\": {\"org.opencontainers.image.ref.name\": \"7.2\"}}]}"
+        let root = try LintCommandTests.repository([
+            "compose.yaml": "services:\n  cache:\n    image: redis:7.2  # cache\n", "staging/index.json": index,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        // A real tar, as an oci-archive is: index.json at its root.
+        let tar = try ProcessRunner.run(["/usr/bin/env", "tar", "-cf", root.appendingPathComponent("redis.tar").path,
+                                         "-C", root.appendingPathComponent("staging").path, "index.json"])
+        #expect(tar.status == 0)
+        let result = try Self.run(["--fix", "--images", "redis.tar", "--strict", "compose.yaml"], in: root)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(try Self.read("compose.yaml", in: root) == "services:\n  cache:\n    image: redis:7.2@\(digest)  # cache\n")
+        let missing = try Self.run(["--fix", "--images", "nowhere"], in: root)
+        #expect(missing.status == 2 && missing.stderr == "error: no such OCI layout or archive 'nowhere'\n")
+    }
+
     @Test(.enabled(if: binaryExists)) func fixOptionsAreCheckedAsUsage() throws {
         let root = try LintCommandTests.repository(["requirements.txt": "x\n"])
         defer { try? FileManager.default.removeItem(at: root) }

@@ -20,6 +20,7 @@ import collections
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -155,10 +156,17 @@ def generate(root: Path, total: int, rng: random.Random) -> dict:
     return files
 
 
+# CPU seconds (user + system) of each command line, by (program, argument count).
+CPU = collections.defaultdict(list)
+
+
 def timed(command, cwd):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU[command[0], len(command)].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     if result.returncode not in (0, 1, 10, 11, 12, 13, 14):
         raise SystemExit(f"{command[0]} failed ({result.returncode}): {result.stderr[:2000]}")
     return elapsed, result.stdout
@@ -202,9 +210,12 @@ def main():
         by_rule = collections.Counter(finding["rule"] for finding in findings["findings"])
         print(f"{count} files ({args.files} linted kinds + their Chart.yaml/includes), {args.runs} rounds, "
               f"{os.cpu_count()} cores ({env_note})")
-        for tool in commands:
+        for tool, command in commands.items():
             values = timings[tool]
-            print(f"{tool:24s} best {min(values):.3f}s  median {statistics.median(values):.3f}s")
+            cpu = CPU[command[0], len(command)]
+            print(f"{tool:24s} best {min(values):.3f}s  median {statistics.median(values):.3f}s  "
+                  f"(CPU user+sys median {statistics.median(cpu):.3f}s)")
+        print(f"load average after the runs: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
         if args.hadolint:
             ratio = statistics.median(timings["hadolint (Dockerfiles)"]) / statistics.median(timings["nbship (Dockerfiles)"])
             print(f"hadolint / nbship on {len(dockerfiles)} Dockerfiles (medians): {ratio:.1f}x")
