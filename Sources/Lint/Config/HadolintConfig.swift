@@ -7,7 +7,7 @@ enum HadolintConfig {
     static func ignored(in fileSystem: any LintFileSystem) -> [String] {
         for name in [".hadolint.yaml", ".hadolint.yml"] {
             guard let text = fileSystem.contents(of: name) else { continue }
-            guard let root = try? Yams.compose(yaml: text, .basic)?.mapping else { return [] }
+            guard let root = try? Yams.compose(yaml: text, .basic, .default, .utf8)?.mapping else { return [] }
             return (root["ignored"]?.sequence ?? []).compactMap { $0.scalar?.string }
         }
         return []

@@ -26,7 +26,7 @@ public enum HelmValuesFacts {
     /// `appVersion` of the chart, `nil` without a readable `Chart.yaml`.
     static func appVersion(of path: String, fileSystem: any LintFileSystem) -> String?? {
         guard let text = fileSystem.contents(of: LintPath.sibling("Chart.yaml", of: path)),
-              let chart = try? Yams.compose(yaml: text, .basic)?.mapping else { return nil }
+              let chart = try? Yams.compose(yaml: text, .basic, .default, .utf8)?.mapping else { return nil }
         return .some(chart["appVersion"]?.scalar?.string)
     }
 

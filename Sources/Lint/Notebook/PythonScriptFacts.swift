@@ -13,8 +13,8 @@ public enum PythonScriptFacts {
     /// - Returns: The facts; installs have the notebook context.
     public static func extract(path: String, text: String) -> FileFacts {
         var facts = FileFacts(path: path)
-        let hasCalls = text.contains("get_ipython()")
-        let isJupytext = text.contains("# %%") || text.contains("jupytext")
+        let hasCalls = ByteSearch.contains("get_ipython()", in: text)
+        let isJupytext = ByteSearch.contains("# %%", in: text) || ByteSearch.contains("jupytext", in: text)
         guard hasCalls || isJupytext else { return facts }
         facts.ignores = IgnoreScanner.scan(text: text, path: path, cell: nil)
         let bytes = Array(text.utf8)

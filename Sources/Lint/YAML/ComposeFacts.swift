@@ -17,7 +17,7 @@ public enum ComposeFacts {
         facts.ignores = IgnoreScanner.scan(text: text, path: path, cell: nil)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .basic)
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch {
             facts.problems.append(YAMLProblem.diagnostic(for: error, path: path))
             return facts

@@ -20,13 +20,13 @@ public enum KubernetesFacts {
     public static func extract(path: String, text: String) -> FileFacts {
         var facts = FileFacts(path: path)
         facts.ignores = IgnoreScanner.scan(text: text, path: path, cell: nil)
-        if text.contains("{{") {
+        if ByteSearch.contains("{{", in: text) {
             facts.images = templateImages(path: path, text: text)
             return facts
         }
         var documents: [Node] = []
         do {
-            var sequence = try Yams.compose_all(yaml: text, .basic)
+            var sequence = try Yams.compose_all(yaml: text, .basic, .default, .utf8)
             while let document = sequence.next() { documents.append(document) }
             if let error = sequence.error { throw error }
         } catch {

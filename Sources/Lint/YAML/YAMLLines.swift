@@ -33,7 +33,7 @@ struct YAMLLines {
     static func documents(_ text: String, path: String) -> ([Node], Diagnostic?) {
         var documents: [Node] = []
         do {
-            var sequence = try Yams.compose_all(yaml: text, .basic)
+            var sequence = try Yams.compose_all(yaml: text, .basic, .default, .utf8)
             while let document = sequence.next() { documents.append(document) }
             if let error = sequence.error { throw error }
         } catch {
