@@ -3,7 +3,9 @@ import Yams
 
 /// Reads a Helm chart's `values.yaml`: every mapping with a `repository` (an `image:` block,
 /// with optional `registry`, `tag` and `digest`), and every string `image:` value. An empty or
-/// missing `tag` means the chart's `appVersion`, read from the `Chart.yaml` beside the file.
+/// missing `tag` means the chart's `appVersion`, read from the `Chart.yaml` beside the file
+/// (judged as that tag; a chart without `appVersion` leaves the image untagged); with no
+/// `Chart.yaml` beside it the values file alone cannot say, and nothing is reported.
 public enum HelmValuesFacts {
     /// Extracts the facts of a values file.
     /// - Parameters:
@@ -35,7 +37,7 @@ public enum HelmValuesFacts {
         case .mapping(let mapping):
             if let repository = mapping["repository"], let name = repository.scalar?.string,
                key?.lowercased().contains("image") == true || mapping["tag"] != nil {
-                images.append(image(mapping, repository: repository, name: name, appVersion: appVersion, lines: lines))
+                if let use = image(mapping, repository: repository, name: name, appVersion: appVersion, lines: lines) { images.append(use) }
                 return
             }
             for (child, value) in mapping {
@@ -58,7 +60,7 @@ public enum HelmValuesFacts {
 
     static func image(
         _ mapping: Node.Mapping, repository: Node, name: String, appVersion: String??, lines: YAMLLines
-    ) -> ImageUse {
+    ) -> ImageUse? {
         var reference = name
         if let registry = mapping["registry"]?.scalar?.string, !registry.isEmpty { reference = registry + "/" + reference }
         // Scalars are read as text (the basic resolver), so YAML's null spellings mean "unset" here.
@@ -75,11 +77,8 @@ public enum HelmValuesFacts {
             reference += ":" + version
             assumption = "with the tag taken from Chart.yaml's appVersion '\(version)'"
         } else if appVersion == nil {
-            let location = lines.location(of: repository)
-            return ImageUse(
-                origin: .helm, written: reference,
-                resolution: .unresolvable(reason: "its tag is the chart's appVersion, and there is no Chart.yaml beside it"),
-                location: location)
+            // The tag is the chart's appVersion, which the Chart.yaml (not beside this file) pins.
+            return nil
         }
         if !digest.isEmpty { reference += "@" + digest }
         resolution = ImageResolver.resolve(ExpandedText([.literal(reference)]), variableKind: "value")

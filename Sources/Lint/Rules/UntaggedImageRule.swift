@@ -41,6 +41,7 @@ public struct UntaggedImageRule: LintRule {
             RuleExample("Dockerfile", "ARG IMAGE=alpine:3.12\nFROM $IMAGE"),
             RuleExample("compose.yaml", "services:\n  svc:\n    build: ./svc\n    image: myorg/svc\n"),
             RuleExample("chart/values.yaml", "image:\n  repository: nginx\n  tag: \"\"\n", neighbours: ["Chart.yaml": "name: c\nappVersion: \"1.27.1\"\n"]),
+            RuleExample("values.yaml", "image:\n  repository: nginx\n  tag: \"\"\n"),
             RuleExample("kustomization.yaml", "resources: [deploy.yaml]\nimages:\n  - name: app\n    newName: registry.example.com/app\n"),
             RuleExample(".github/workflows/ci.yml", "on: push\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    container:\n      image: python:3.12\n    steps:\n      - uses: docker://alpine:3.20\n"),
         ]
