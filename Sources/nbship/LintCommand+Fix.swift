@@ -25,7 +25,12 @@ extension NBShip.LintCommand {
     func applyFixes(files: [String], configuration: LintConfiguration) throws -> FixOutcome {
         let versions = try fixVersions()
         let digests = try fixDigests()
-        let fixer = LintFixer(versions: versions, digests: digests)
+        let fixer = LintFixer(versions: versions, digests: digests) { specifiers, version in
+            // A pin must not change what the requirement allows: the known version has to be in range.
+            guard !specifiers.isEmpty else { return true }
+            guard let set = try? SpecifierSet(parsing: specifiers), let parsed = Version(version) else { return false }
+            return set.contains(parsed, prereleases: true)
+        }
         let linter = Linter(configuration: configuration)
         let disk = LocalFileSystem()
         let findings = linter.lint(paths: files, fileSystem: disk).findings

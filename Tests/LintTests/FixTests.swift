@@ -189,4 +189,18 @@ import Testing
             """)
         #expect(UnifiedDiff.render(path: "x.txt", old: old, new: old).isEmpty)
     }
+
+    @Test func statedRangesAreReadForTheRangeCheck() {
+        func install(_ spec: String, _ context: PackageInstall.Context, _ ecosystem: PackageInstall.Ecosystem = .pip) -> PackageInstall {
+            PackageInstall(ecosystem: ecosystem, context: context, spec: spec, name: "x", pin: .constrained,
+                           location: Diagnostics.SourceLocation(path: "f", line: 1, column: 1))
+        }
+        #expect(LintFixer.specifiers(of: install("x[a] >= 2 , <3 ; python_version < '3.12'", .requirements)) == ">=2,<3")
+        #expect(LintFixer.specifiers(of: install("x = \"^2.31\"", .pyproject("tool.poetry.dependencies"))) == ">=2.31,<3")
+        #expect(LintFixer.specifiers(of: install("x = \"~2.31\"", .pyproject("tool.poetry.dependencies"))) == ">=2.31,<2.32")
+        #expect(LintFixer.specifiers(of: install("x = \"^0.27\"", .pyproject("tool.poetry.dependencies"))) == ">=0.27,<0.28")
+        #expect(LintFixer.specifiers(of: install("x = \"*\"", .pipfile("packages"))).isEmpty)
+        #expect(LintFixer.specifiers(of: install("x = \">=1\"", .pipfile("packages"))) == ">=1")
+        #expect(LintFixer.specifiers(of: install("x=1.2", .condaEnvironment, .conda)).isEmpty)
+    }
 }

@@ -37,6 +37,15 @@ import Testing
         #expect(again.status == 0 && again.stdout.isEmpty)
     }
 
+    @Test(.enabled(if: binaryExists && interpreterHasPip)) func aVersionOutsideTheStatedRangeIsNotPinned() throws {
+        let root = try LintCommandTests.repository(["requirements.txt": "pip<1\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try Self.run(["--fix", "--python", TestPython.interpreter], in: root)
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("requirements.txt:1:1: warning: requirement 'pip<1' is a range"))
+        #expect(try Self.read("requirements.txt", in: root) == "pip<1\n")
+    }
+
     @Test(.enabled(if: binaryExists)) func lockFileVersionsDiffWritesNothingAndRemainingFindingsExitOne() throws {
         let files = [
             "uv.lock": "version = 1\n[[package]]\nname = \"pandas\"\nversion = \"2.2.2\"\n",

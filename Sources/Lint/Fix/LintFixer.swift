@@ -12,14 +12,22 @@ public struct LintFixer: Sendable {
     public var versions: [String: String]
     /// The digest to pin an image to, by canonical reference (`docker.io/library/python:3.12`).
     public var digests: [String: String]
+    /// Whether a version satisfies a PEP 440 specifier set (`>=2,<3`); a requirement whose
+    /// range the known version falls outside is left alone rather than re-meant.
+    public var admits: @Sendable (_ specifiers: String, _ version: String) -> Bool
 
     /// Creates a fixer.
     /// - Parameters:
     ///   - versions: Versions by normalised distribution name.
     ///   - digests: Digests by canonical image reference.
-    public init(versions: [String: String] = [:], digests: [String: String] = [:]) {
+    ///   - admits: The PEP 440 check (by default every version is admitted).
+    public init(
+        versions: [String: String] = [:], digests: [String: String] = [:],
+        admits: @escaping @Sendable (_ specifiers: String, _ version: String) -> Bool = { _, _ in true }
+    ) {
         self.versions = versions
         self.digests = digests
+        self.admits = admits
     }
 
     /// The edits for one file's facts.
@@ -42,6 +50,7 @@ public struct LintFixer: Sendable {
         for install in facts.installs where install.pin < .exact {
             guard let rule = Self.rule(for: install), install.ecosystem == .pip || install.context == .condaEnvironment,
                   let version = versions[PythonRequirement.normalise(install.name)],
+                  admits(Self.specifiers(of: install), version),
                   let fileBytes = bytes(of: install.location.path) else { continue }
             if install.spec.contains(" = \"") || install.context.isKeyed {
                 guard let (range, before, after) = Self.keyedEdit(install, version: version, bytes: fileBytes) else { continue }
@@ -73,6 +82,41 @@ public struct LintFixer: Sendable {
             fixes.append(fix.1)
         }
         return (edits, fixes)
+    }
+
+    /// The PEP 440 specifiers an install states (Poetry's `^`/`~` turned into ranges), empty
+    /// when it states none or they cannot be told.
+    static func specifiers(of install: PackageInstall) -> String {
+        if install.context.isKeyed || install.spec.contains(" = \"") {
+            guard let quote = install.spec.range(of: " = \"") else { return "" }
+            let value = install.spec[quote.upperBound...].prefix { $0 != "\"" }.filter { $0 != " " }
+            return install.context.isPipfile ? (value == "*" ? "" : value) : poetryRange(value)
+        }
+        if install.ecosystem == .conda { return "" }
+        var rest = Substring(install.spec.trimmingSpaces.dropFirst(PythonRequirement.baseName(install.spec.trimmingSpaces).count))
+        if let close = rest.firstIndex(of: "]"), rest.drop(while: { $0 == " " }).first == "[" { rest = rest[rest.index(after: close)...] }
+        if let semicolon = rest.firstIndex(of: ";") { rest = rest[..<semicolon] }
+        return rest.filter { $0 != " " && $0 != "(" && $0 != ")" }
+    }
+
+    /// Poetry's constraint as PEP 440: `^2.31` → `>=2.31,<3`, `~2.31` → `>=2.31,<2.32`, `*` → any.
+    static func poetryRange(_ value: String) -> String {
+        if value.isEmpty || value == "*" { return "" }
+        let caret = value.hasPrefix("^")
+        let tilde = value.hasPrefix("~") && !value.hasPrefix("~=")
+        guard caret || tilde else { return value.first?.isNumber == true ? "==" + value : value }
+        let base = String(value.dropFirst())
+        let parts = base.split(separator: ".").compactMap { Int($0) }
+        guard !parts.isEmpty else { return "" }
+        var upper: [Int]
+        if caret {
+            let first = parts.firstIndex { $0 != 0 } ?? (parts.count - 1)
+            upper = Array(parts[...first])
+            upper[first] += 1
+        } else {
+            upper = parts.count > 1 ? [parts[0], parts[1] + 1] : [parts[0] + 1]
+        }
+        return ">=" + base + ",<" + upper.map(String.init).joined(separator: ".")
     }
 
     /// The rule whose finding an install's fix answers.
