@@ -201,6 +201,8 @@ import Testing
         #expect(LintFixer.specifiers(of: install("x = \"^0.27\"", .pyproject("tool.poetry.dependencies"))) == ">=0.27,<0.28")
         #expect(LintFixer.specifiers(of: install("x = \"*\"", .pipfile("packages"))).isEmpty)
         #expect(LintFixer.specifiers(of: install("x = \">=1\"", .pipfile("packages"))) == ">=1")
-        #expect(LintFixer.specifiers(of: install("x=1.2", .condaEnvironment, .conda)).isEmpty)
+        #expect(LintFixer.specifiers(of: install("x=1.2", .condaEnvironment, .conda)) == "==1.2.*")
+        #expect(LintFixer.specifiers(of: install("conda-forge::x >=1.2", .condaEnvironment, .conda)) == ">=1.2")
+        #expect(LintFixer.specifiers(of: install("x", .condaEnvironment, .conda)).isEmpty)
     }
 }

@@ -92,7 +92,16 @@ public struct LintFixer: Sendable {
             let value = install.spec[quote.upperBound...].prefix { $0 != "\"" }.filter { $0 != " " }
             return install.context.isPipfile ? (value == "*" ? "" : value) : poetryRange(value)
         }
-        if install.ecosystem == .conda { return "" }
+        if install.ecosystem == .conda {
+            // Conda's `=3.12` is any 3.12.x (PEP 440 `==3.12.*`); a range is written as in pip.
+            var rest = Substring(install.spec)
+            if let channel = rest.range(of: "::") { rest = rest[channel.upperBound...] }
+            rest = rest.drop { $0.isASCIIAlphanumeric || $0 == "_" || $0 == "-" || $0 == "." }.filter { $0 != " " }[...]
+            if rest.hasPrefix("="), !rest.hasPrefix("==") {
+                return "==" + (rest.dropFirst().split(separator: "=").first.map(String.init) ?? "") + ".*"
+            }
+            return String(rest)
+        }
         var rest = Substring(install.spec.trimmingSpaces.dropFirst(PythonRequirement.baseName(install.spec.trimmingSpaces).count))
         if let close = rest.firstIndex(of: "]"), rest.drop(while: { $0 == " " }).first == "[" { rest = rest[rest.index(after: close)...] }
         if let semicolon = rest.firstIndex(of: ";") { rest = rest[..<semicolon] }
