@@ -87,6 +87,7 @@ bench: setup-bench setup-corpus setup-build
 	$(VPY) bench/run.py --nbship .build/release/nbship --python $(VPY)
 	$(VPY) bench/convert/run.py --nbship .build/release/nbship --python $(VPY) --corpus-python $(abspath $(CORPUS_PY))
 	$(VPY) bench/lint/run.py --nbship .build/release/nbship --hadolint $(abspath $(VENV))/bin/hadolint
+	$(VPY) bench/lint/monorepo.py --nbship .build/release/nbship --hadolint $(abspath $(VENV))/bin/hadolint --zizmor $(abspath $(VENV))/bin/zizmor
 	$(VPY) bench/image/run.py --nbship .build/release/nbship
 
 # The Requirements tables (Sources/Requirements/Resources/*.tsv) and the bundled templates

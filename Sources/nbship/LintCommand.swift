@@ -13,11 +13,23 @@ extension NBShip {
             discussion: """
                 With no paths, lints every file of the repository that git does not ignore \
                 (Dockerfile*, *.dockerfile, Containerfile, compose and Kubernetes YAML, \
-                requirements*.txt, constraints*.txt, pyproject.toml, *.ipynb). Configuration is read \
+                requirements*.txt, constraints*.txt, pyproject.toml, *.ipynb, notebook-exported *.py, \
+                GitHub Actions workflows and action.yml, .gitlab-ci.yml, conda environment.yml, Pipfile, \
+                Helm values.yaml, kustomization.yaml, devcontainer.json). Configuration is read \
                 from --config or ./.nbship.toml. Ignore a finding with a comment \
                 '# nbship: ignore[RULE-ID] -- reason' on its line or the line above, or a whole file \
                 with '# nbship: ignore-file[RULE-ID] -- reason'. Peer ids (DL3006, DS001, CKV_K8S_14, \
-                latest-tag) are accepted wherever a rule id is.
+                latest-tag) are accepted wherever a rule id is, and peers' own pragmas are honoured: \
+                '# hadolint ignore=…', '# hadolint global ignore=…', .hadolint.yaml 'ignored:', \
+                '# trivy:ignore:…', '# checkov:skip=…', '# zizmor: ignore[…]' and kube-linter's \
+                'ignore-check.kube-linter.io/…' annotations.
+
+                --fix pins floating Python requirements (requirements files and their -r/-c includes, \
+                pyproject.toml, Pipfile, environment.yml, notebook install lines) to the versions \
+                installed for --python, or those of --lock FILE, and images to the digests the OCI \
+                layouts under --images name, changing only those texts; --fix --diff prints the \
+                changes as a unified diff and writes nothing. With --fix the exit code is that of \
+                the files after the fix: 0 when everything found was fixed, 1 when findings remain.
 
                 Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage or parse errors.
                 """
@@ -40,6 +52,29 @@ extension NBShip {
 
         @Flag(help: "List the rules with their peer equivalents and exit.")
         var listRules = false
+
+        @Flag(help: "Pin what can be pinned: Python requirements to the versions of --python or --lock, images to the digests in --images.")
+        var fix = false
+
+        @Flag(help: "With --fix: print the changes as a unified diff and write nothing.")
+        var diff = false
+
+        @Option(help: "With --fix: the interpreter whose installed versions pins use (default: $VIRTUAL_ENV's python, else python3).")
+        var python: String?
+
+        @Option(help: "With --fix: take versions from a lock file (requirements.lock, uv.lock, poetry.lock, pdm.lock) instead.")
+        var lock: String?
+
+        @Option(help: "With --fix: a local OCI layout, or a folder of them, whose index.json names the images to pin by digest.")
+        var images: String?
+
+        func validate() throws {
+            if diff && !fix { throw ValidationError("--diff previews --fix; pass both") }
+            if !fix, python != nil || lock != nil || images != nil {
+                throw ValidationError("--python, --lock and --images are for --fix")
+            }
+            if python != nil && lock != nil { throw ValidationError("pass --python or --lock, not both") }
+        }
 
         /// Reports a usage error the way the house does (exit code 2, not ArgumentParser's 64).
         func usageError(_ message: String) -> ExitCode {
@@ -90,7 +125,8 @@ extension NBShip {
                     } else if FileKind.detect(path: path) == nil {
                         problems.append(.error(
                             "lint.unknown-file-kind", "cannot tell what kind of file this is (Dockerfile, compose, "
-                                + "Kubernetes, requirements, pyproject.toml or notebook)",
+                                + "Kubernetes, requirements, pyproject.toml, notebook, workflow, GitLab CI, conda environment, "
+                                + "Pipfile, Helm values, kustomization or devcontainer)",
                             at: SourceLocation(path: path, line: 1, column: 1)))
                     } else {
                         files.append(path)
@@ -100,12 +136,28 @@ extension NBShip {
 
             let scanned = Set(files.filter { file in !paths.contains(file) })
             files.removeAll { file in scanned.contains(file) && configuration.excluded.contains { $0.matches(file) } }
-            var report = Linter(configuration: configuration).lint(paths: files, fileSystem: LocalFileSystem())
+            var fileSystem: any LintFileSystem = LocalFileSystem()
+            var fixes: [AppliedFix] = []
+            if fix {
+                let outcome = try applyFixes(files: files, configuration: configuration)
+                if diff {
+                    print(outcome.diff, terminator: "")
+                    let remaining = Linter(configuration: configuration).lint(paths: files, fileSystem: outcome.fileSystem)
+                    if !(problems + remaining.problems).isEmpty { throw ExitCode(2) }
+                    if !remaining.findings(atLeast: severityThreshold).isEmpty { throw ExitCode(1) }
+                    return
+                }
+                fileSystem = outcome.fileSystem
+                fixes = outcome.fixes
+            }
+            var report = Linter(configuration: configuration).lint(paths: files, fileSystem: fileSystem)
+            report.fixes = fixes
             report.problems = problems + report.problems
             let colour = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             switch format {
             case .text:
-                let findings = LintReport(findings: report.findings, files: report.files)
+                var findings = LintReport(findings: report.findings, files: report.files)
+                findings.fixes = report.fixes
                 print(TextReporter(colour: colour).render(findings), terminator: "")
                 let problemText = TextReporter(colour: isatty(STDERR_FILENO) != 0).render(LintReport(problems: report.problems))
                 FileHandle.standardError.write(Data(problemText.utf8))

@@ -119,6 +119,18 @@ import Testing
         report.findings.append(contentsOf: LintHarness.lint(
             ["Dockerfile": "FROM debian:stable\n# nbship: ignore[x]\nRUN apt-get install curl\n"],
             configuration: LintConfiguration(strict: true)).findings)
+        // The new kinds, and what --fix reports (results of kind 'pass').
+        report.findings.append(contentsOf: LintHarness.lint([
+            ".github/workflows/ci.yml": "on: push\njobs:\n  t:\n    runs-on: x\n    container: python\n    steps:\n      - uses: a/b@main\n",
+            ".gitlab-ci.yml": "include:\n  - project: g/p\n    file: /x.yml\nt:\n  image: python:latest\n  script: [x]\n",
+            "environment.yml": "dependencies:\n  - numpy\n", "Pipfile": "[packages]\nx = \"*\"\n",
+        ], configuration: LintConfiguration(strict: true)).findings)
+        report.fixes = [
+            AppliedFix(ruleID: "requirements.unpinned", location: SourceLocation(path: "requirements.txt", line: 1, column: 1),
+                       before: "pandas", after: "pandas==2.2.2"),
+            AppliedFix(ruleID: "notebook.unpinned-install", location: SourceLocation(path: "nb.ipynb", cell: 2, line: 1, column: 14),
+                       before: "numpy", after: "numpy==1.26.4"),
+        ]
         let file = directory.appendingPathComponent("out.sarif")
         try Data(SARIFReporter(root: "/work/repo").render(report).utf8).write(to: file)
         let script = """

@@ -63,10 +63,13 @@ import Testing
         #expect(report.problems.first?.location?.line == 2)
     }
 
-    @Test func includeCyclesTerminate() {
+    @Test func includeCyclesTerminateAndAreReported() throws {
         let files = ["requirements-a.txt": "-r requirements-b.txt\nx\n", "requirements-b.txt": "-r requirements-a.txt\ny\n"]
         let report = LintHarness.lint(files, paths: ["requirements-a.txt"])
-        #expect(report.findings.count == 2)
+        #expect(report.findings.map(\.id).sorted() == ["requirements.include-cycle", "requirements.unpinned", "requirements.unpinned"])
+        let cycle = try #require(report.findings.first { $0.id == "requirements.include-cycle" })
+        #expect(cycle.location?.path == "requirements-b.txt" && cycle.location?.line == 1)
+        #expect(cycle.message == "requirements include loop: requirements-a.txt → requirements-b.txt → requirements-a.txt")
     }
 
     @Test func pyprojectAppPolicyNeedsExactPins() {

@@ -28,7 +28,9 @@ import Testing
         let path = case_.example.fileName
         let text = try #require(files[path])
         let kind = try #require(FileKind.detect(path: path))
-        let report = linter.lint(path: path, text: text, kind: kind, fileSystem: InMemoryFileSystem(files))
+        let report = case_.example.lintsNeighbours
+            ? linter.lint(paths: files.keys.sorted(), fileSystem: InMemoryFileSystem(files))
+            : linter.lint(path: path, text: text, kind: kind, fileSystem: InMemoryFileSystem(files))
         #expect(report.problems.isEmpty, "\(report.problems)")
         let found = report.findings.filter { $0.id == case_.ruleID }.compactMap(\.location)
         if case_.triggers {

@@ -11,8 +11,23 @@ public enum IgnoreScanner {
     /// - Returns: The directives in order.
     public static func scan(text: String, path: String, cell: Int?) -> [IgnoreDirective] {
         var directives: [IgnoreDirective] = []
-        for (lineNumber, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard line.contains("nbship:") else { continue }
+        // Most files have no pragma at all: one pass over the bytes says so.
+        let hasOwn = ByteSearch.contains("nbship:", in: text)
+        let hasPeer = ["hadolint", "trivy:", "checkov:", "zizmor:"].contains { ByteSearch.contains($0, in: text) }
+        guard hasOwn || hasPeer else { return [] }
+        for (lineNumber, line) in text.physicalLines.enumerated() {
+            guard line.utf8.contains(UInt8(ascii: "#")) else { continue }
+            if hasPeer, ["hadolint", "trivy:", "checkov:", "zizmor:"].contains(where: { ByteSearch.contains($0, in: line) }) {
+                var hash = line.firstIndex(of: "#")
+                while let found = hash {
+                    let before = line[..<found]
+                    directives += PeerPragmaScanner.directives(
+                        comment: line[line.index(after: found)...], path: path, cell: cell, line: lineNumber + 1,
+                        column: before.unicodeScalars.count + 1, standsAlone: before.allSatisfy { $0 == " " || $0 == "\t" })
+                    hash = line[line.index(after: found)...].firstIndex(of: "#")
+                }
+            }
+            guard hasOwn, ByteSearch.contains("nbship:", in: line) else { continue }
             var searchStart = line.startIndex
             while let hash = line[searchStart...].firstIndex(of: "#") {
                 searchStart = line.index(after: hash)

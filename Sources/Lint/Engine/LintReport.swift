@@ -8,6 +8,8 @@ public struct LintReport: Sendable, Equatable {
     public var problems: [Diagnostic]
     /// The files linted.
     public var files: [String]
+    /// What `--fix` changed (or, with `--diff`, would change).
+    public var fixes: [AppliedFix] = []
 
     /// Creates a report.
     public init(findings: [Diagnostic] = [], problems: [Diagnostic] = [], files: [String] = []) {

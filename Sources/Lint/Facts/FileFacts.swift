@@ -9,6 +9,10 @@ public struct FileFacts: Sendable {
     public var images: [ImageUse] = []
     /// The packages the file installs.
     public var installs: [PackageInstall] = []
+    /// The actions, reusable workflows and CI includes the file fetches by reference.
+    public var actions: [ActionUse] = []
+    /// Requirements files that include each other in a loop: where the loop closes, and the chain.
+    public var includeCycles: [IncludeCycle] = []
     /// Problems met while reading the file (syntax errors and the like).
     public var problems: [Diagnostic] = []
     /// The ignore comments found in the file.

@@ -12,6 +12,14 @@ public struct IgnoreDirective: Sendable, Hashable {
     public var standsAlone: Bool
     /// Where the comment starts.
     public var location: SourceLocation
+    /// The lines it covers, when it covers a block (a kube-linter annotation covers its object).
+    public var lines: ClosedRange<Int>?
+    /// `true` when it covers only its own line (zizmor's comments).
+    public var sameLineOnly = false
+    /// The peer tool whose pragma this is (`hadolint`, `trivy`, …), `nil` for nbship's own.
+    /// Peers' pragmas name the peers' other rules too and need no reason, so they are not
+    /// checked by the `ignore.*` rules.
+    public var peer: String?
 
     /// Creates a directive.
     /// - Parameters:

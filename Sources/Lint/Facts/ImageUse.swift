@@ -6,6 +6,18 @@ public struct ImageUse: Sendable, Hashable {
     /// Where the reference appears in the file.
     public enum Origin: String, Sendable, Hashable, Codable {
         case from, copyFrom, mountFrom, compose, kubernetes
+        /// A workflow job's `container:` or `services:` image.
+        case workflowContainer
+        /// A `uses: docker://…` step or a Docker action's `runs.image`.
+        case dockerAction
+        /// A GitLab CI `image:` or `services:` entry.
+        case gitlab
+        /// A Helm `values.yaml` image (`repository` + `tag`).
+        case helm
+        /// A Kustomize `images:` override.
+        case kustomize
+        /// A dev container's `image`.
+        case devcontainer
     }
 
     /// What kind of place it is.

@@ -17,6 +17,10 @@ public struct PackageInstall: Sendable, Hashable {
         case pyproject(String)
         /// A notebook cell (`!pip`, `%pip`, `%conda`, `%%bash`).
         case notebook
+        /// A conda `environment.yml` (`dependencies:` and its `pip:` list).
+        case condaEnvironment
+        /// A `Pipfile`; the payload names the section, e.g. `packages`.
+        case pipfile(String)
     }
 
     /// The package manager.

@@ -2,7 +2,9 @@ import Diagnostics
 
 /// Finds installs in notebook code cells: `!pip …`, `!!pip …`, `%pip …`, `%conda …`/`%mamba …`,
 /// a bare `pip install …` line (IPython's automagic), `!{sys.executable} -m pip …`, and the
-/// bodies of `%%bash`/`%%sh`/`%%script bash` cells. Python code is not executed or parsed.
+/// bodies of `%%bash`/`%%sh`/`%%script bash` cells, and the same written as IPython API calls
+/// (`get_ipython().system("pip install …")`, `run_line_magic("pip", "install …")`, what
+/// nbconvert and jupytext write). Python code is not executed or parsed.
 public enum NotebookFacts {
     /// Extracts the facts of a notebook.
     /// - Parameters:
@@ -51,7 +53,7 @@ public enum NotebookFacts {
             }
             guard ["capture", "time", "timeit"].contains(magic.first ?? "") else { return [] }
         }
-        var commands: [[ShellWord]] = []
+        var commands: [[ShellWord]] = IPythonCallScanner.commandTexts(in: bytes).flatMap(ShellTokenizer.commands(in:))
         var index = firstLine.hasPrefix("%%") ? 1 : 0
         while index < lines.count {
             let line = lines[index]

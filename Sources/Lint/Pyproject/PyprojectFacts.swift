@@ -1,8 +1,11 @@
 import Diagnostics
 import TOMLKit
 
-/// Reads `pyproject.toml`: `[project].dependencies`, `[project.optional-dependencies]` and
-/// `[dependency-groups]` (PEP 735; `{include-group = …}` entries are skipped). TOMLKit does not
+/// Reads `pyproject.toml`: `[project].dependencies`, `[project.optional-dependencies]`,
+/// `[dependency-groups]` (PEP 735; `{include-group = …}` entries are skipped), PDM's
+/// `[tool.pdm.dev-dependencies]`, Hatch's `[tool.hatch.envs.*]` `dependencies` and
+/// `extra-dependencies`, `[tool.uv].dev-dependencies`, and Poetry's
+/// `[tool.poetry.dependencies]`, `dev-dependencies` and `group.*.dependencies` tables. TOMLKit does not
 /// report value positions, so each entry is located by finding its quoted text in the file,
 /// in order.
 public enum PyprojectFacts {
@@ -47,6 +50,36 @@ public enum PyprojectFacts {
                 if let array = dependencyGroups[key]?.array { groups.append(("dependency-groups.\(key)", strings(array))) }
             }
         }
+        let tool = table["tool"]?.table
+        if let pdm = tool?["pdm"]?.table?["dev-dependencies"]?.table {
+            for key in pdm.keys.sorted() {
+                if let array = pdm[key]?.array { groups.append(("tool.pdm.dev-dependencies.\(key)", strings(array))) }
+            }
+        }
+        if let envs = tool?["hatch"]?.table?["envs"]?.table {
+            for env in envs.keys.sorted() {
+                for key in ["dependencies", "extra-dependencies"] {
+                    if let array = envs[env]?.table?[key]?.array { groups.append(("tool.hatch.envs.\(env).\(key)", strings(array))) }
+                }
+            }
+        }
+        if let uv = tool?["uv"]?.table?["dev-dependencies"]?.array {
+            groups.append(("tool.uv.dev-dependencies", strings(uv)))
+        }
+        if let poetry = tool?["poetry"]?.table {
+            var tables: [(String, TOMLTable)] = []
+            for key in ["dependencies", "dev-dependencies"] {
+                if let dependencies = poetry[key]?.table { tables.append(("tool.poetry.\(key)", dependencies)) }
+            }
+            if let poetryGroups = poetry["group"]?.table {
+                for group in poetryGroups.keys.sorted() {
+                    if let dependencies = poetryGroups[group]?.table?["dependencies"]?.table {
+                        tables.append(("tool.poetry.group.\(group).dependencies", dependencies))
+                    }
+                }
+            }
+            facts.installs += keyedDependencies(tables, path: path, text: text, context: PackageInstall.Context.pyproject)
+        }
         var locator = StringLocator(text: text)
         for (label, entries) in groups {
             for entry in entries {
@@ -59,6 +92,26 @@ public enum PyprojectFacts {
         }
         facts.installs.sort { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
         return facts
+    }
+
+    /// `name = value` dependencies (Poetry, Pipfile), located by their key; Poetry's `python`
+    /// entry is the interpreter, not a package.
+    static func keyedDependencies(
+        _ tables: [(String, TOMLTable)], path: String, text: String, context: (String) -> PackageInstall.Context
+    ) -> [PackageInstall] {
+        let keys = TOMLKeyLocator(text: text)
+        var installs: [PackageInstall] = []
+        for (label, dependencies) in tables {
+            for name in dependencies.keys.sorted() where name.lowercased() != "python" {
+                guard let value = dependencies[name] else { continue }
+                let position = keys.position(table: label, key: name)
+                let spec = value.string.map { "\(name) = \"\($0)\"" } ?? name
+                installs.append(PackageInstall(
+                    ecosystem: .pip, context: context(label), spec: spec, name: name, pin: DependencyTableEntry.pin(of: value),
+                    location: SourceLocation(path: path, line: position?.line ?? 1, column: position?.column ?? 1)))
+            }
+        }
+        return installs
     }
 
     static func strings(_ array: TOMLArray) -> [String] {

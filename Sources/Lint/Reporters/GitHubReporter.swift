@@ -8,7 +8,7 @@ public struct GitHubReporter: LintReporter {
     public init() {}
 
     public func render(_ report: LintReport) -> String {
-        (report.problems + report.findings).map(command).joined()
+        (report.problems + report.findings + report.fixes.map(\.diagnostic)).map(command).joined()
     }
 
     func command(_ diagnostic: Diagnostic) -> String {

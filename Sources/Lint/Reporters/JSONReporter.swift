@@ -3,7 +3,8 @@ import Foundation
 
 /// A JSON document `{"findings": […], "problems": […]}`; each finding has `rule`,
 /// `equivalents`, `severity`, `file`, `line`, `column` (and `cell` inside notebooks) and
-/// `message`. Keys are sorted so the output is stable.
+/// `message`. After `--fix` a `fixes` list says what changed (`rule`, `file`, `line`, `column`,
+/// `before`, `after`). Keys are sorted so the output is stable.
 public struct JSONReporter: LintReporter {
     /// Creates a JSON reporter.
     public init() {}
@@ -20,9 +21,21 @@ public struct JSONReporter: LintReporter {
         var notes: [String]
     }
 
+    struct FixEntry: Encodable {
+        var rule: String
+        var file: String
+        var cell: Int?
+        var line: Int
+        var column: Int
+        var before: String
+        var after: String
+    }
+
     struct Document: Encodable {
         var findings: [Entry]
         var problems: [Entry]
+        /// Present only after `--fix`.
+        var fixes: [FixEntry]?
     }
 
     static func entry(_ diagnostic: Diagnostic) -> Entry {
@@ -36,7 +49,13 @@ public struct JSONReporter: LintReporter {
     public func render(_ report: LintReport) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let document = Document(findings: report.findings.map(Self.entry), problems: report.problems.map(Self.entry))
+        let fixes = report.fixes.map { fix in
+            FixEntry(rule: fix.ruleID, file: fix.location.path, cell: fix.location.cell, line: fix.location.line,
+                     column: fix.location.column, before: fix.before, after: fix.after)
+        }
+        let document = Document(
+            findings: report.findings.map(Self.entry), problems: report.problems.map(Self.entry),
+            fixes: fixes.isEmpty ? nil : fixes)
         guard let data = try? encoder.encode(document) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -4,7 +4,8 @@ import Foundation
 /// SARIF 2.1.0: one run whose driver lists every rule (`rules`, with peer equivalents under
 /// `properties`), results pointing at repository-relative URIs under `%SRCROOT%`, and
 /// `partialFingerprints` that do not change when lines move (rule, file, message and the
-/// occurrence number of that triple). Read problems are tool execution notifications.
+/// occurrence number of that triple). Read problems are tool execution notifications. What
+/// `--fix` changed is a result of kind `pass` (level `none`) with `before` and `after` properties.
 public struct SARIFReporter: LintReporter {
     /// The directory URIs are made relative to (the repository root), absolute.
     public var root: String?
@@ -42,6 +43,17 @@ public struct SARIFReporter: LintReporter {
             }
             return result
         }
+        let fixed: [[String: Any]] = report.fixes.map { fix in
+            var result: [String: Any] = [
+                "ruleId": fix.ruleID, "kind": "pass", "level": "none",
+                "message": ["text": fix.diagnostic.message],
+                "locations": [physicalLocation(fix.location)],
+                "properties": ["fixed": true, "before": fix.before, "after": fix.after] as [String: Any],
+            ]
+            if let index = ruleIndex[fix.ruleID] { result["ruleIndex"] = index }
+            if let cell = fix.location.cell { result["properties"] = ["fixed": true, "before": fix.before, "after": fix.after, "notebookCell": cell] as [String: Any] }
+            return result
+        }
         let notifications: [[String: Any]] = report.problems.map { problem in
             var notification: [String: Any] = [
                 "level": Self.level(problem.severity), "message": ["text": problem.message],
@@ -59,7 +71,7 @@ public struct SARIFReporter: LintReporter {
         var run: [String: Any] = [
             "tool": ["driver": driver],
             "invocations": [["executionSuccessful": report.problems.isEmpty, "toolExecutionNotifications": notifications]],
-            "results": results,
+            "results": results + fixed,
         ]
         if let root, root.hasPrefix("/") {
             let directory = root.hasSuffix("/") ? root : root + "/"

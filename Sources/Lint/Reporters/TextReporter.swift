@@ -14,6 +14,6 @@ public struct TextReporter: LintReporter {
 
     public func render(_ report: LintReport) -> String {
         let renderer = DiagnosticRenderer(colour: colour)
-        return (report.problems + report.findings).map { renderer.render($0) + "\n" }.joined()
+        return (report.problems + report.findings + report.fixes.map(\.diagnostic)).map { renderer.render($0) + "\n" }.joined()
     }
 }

@@ -44,9 +44,12 @@ public enum RequirementsFacts {
         var facts: FileFacts
         var visited: Set<String> = []
         var exactConstraints: Set<String> = []
+        var stack: [String] = []
 
         mutating func read(path: String, text: String, isConstraints: Bool) {
             guard visited.insert(LintPath.normalise(path)).inserted else { return }
+            stack.append(LintPath.normalise(path))
+            defer { stack.removeLast() }
             let lineIndex = LineIndex(text)
             if path != facts.path {
                 facts.ignores += IgnoreScanner.scan(text: text, path: path, cell: nil)
@@ -70,6 +73,10 @@ public enum RequirementsFacts {
                     case "-r", "--requirement", "-c", "--constraint":
                         guard let value else { continue }
                         let included = LintPath.sibling(value, of: path)
+                        if let loopStart = stack.firstIndex(of: included) {
+                            facts.includeCycles.append(IncludeCycle(chain: Array(stack[loopStart...]) + [included], location: location(firstByte)))
+                            continue
+                        }
                         guard let includedText = fileSystem.contents(of: included) else {
                             facts.problems.append(.error(
                                 "lint.unreadable-file", "cannot read '\(value)' named by \(option)",

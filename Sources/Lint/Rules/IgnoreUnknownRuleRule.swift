@@ -20,7 +20,7 @@ public struct IgnoreUnknownRuleRule: LintRule {
     )
 
     public func check(_ facts: FileFacts, configuration: LintConfiguration) -> [Diagnostic] {
-        facts.ignores.flatMap { directive in
+        facts.ignores.filter { $0.peer == nil }.flatMap { directive in
             directive.ruleIDs.filter { RuleRegistry.ruleIDs(matching: $0).isEmpty }.map { id in
                 finding("ignore comment names unknown rule '\(id)'", at: directive.location,
                         notes: ["'nbship lint --list-rules' lists the ids; peer ids such as DL3006 work too"])

@@ -20,7 +20,7 @@ public struct IgnoreWithoutReasonRule: LintRule {
     )
 
     public func check(_ facts: FileFacts, configuration: LintConfiguration) -> [Diagnostic] {
-        facts.ignores.compactMap { directive in
+        facts.ignores.filter { $0.peer == nil }.compactMap { directive in
             guard directive.reason == nil else { return nil }
             return finding("ignore comment has no reason; add '-- <why this is safe>'", at: directive.location)
         }

@@ -8,6 +8,12 @@ extension ImageUse {
         case .mountFrom: "RUN --mount image"
         case .compose: "compose image"
         case .kubernetes: "container image"
+        case .workflowContainer: "workflow container image"
+        case .dockerAction: "docker action image"
+        case .gitlab: "CI image"
+        case .helm: "Helm values image"
+        case .kustomize: "kustomize image override"
+        case .devcontainer: "dev container image"
         }
         var text = "\(place) '\(written)'"
         if written.contains("$"), let (reference, assumption) = reference, assumption == nil,

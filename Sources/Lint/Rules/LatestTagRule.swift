@@ -13,7 +13,7 @@ public struct LatestTagRule: LintRule {
         equivalents: [
             RuleEquivalent("hadolint", "DL3007"), RuleEquivalent("trivy", "DS001"), RuleEquivalent("trivy", "KSV013"),
             RuleEquivalent("checkov", "CKV_DOCKER_7"), RuleEquivalent("checkov", "CKV_K8S_14"),
-            RuleEquivalent("kube-linter", "latest-tag"),
+            RuleEquivalent("kube-linter", "latest-tag"), RuleEquivalent("zizmor", "unpinned-images"),
         ],
         triggeringExamples: [
             RuleExample("Dockerfile", "FROM ↓debian:latest AS builder"),
@@ -22,6 +22,9 @@ public struct LatestTagRule: LintRule {
             RuleExample("Dockerfile", "FROM python:3.12\nCOPY --from=↓nginx:latest /a /b"),
             RuleExample("compose.yaml", "services:\n  web:\n    image: ↓\"nginx:${TAG:-latest}\"\n"),
             RuleExample("deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - image: ↓example.com/test:latest\n"),
+            RuleExample(".github/workflows/ci.yml", "on: push\njobs:\n  test:\n    strategy:\n      matrix:\n        py: [\"3.12\", latest]\n    runs-on: ubuntu-24.04\n    container: ↓python:${{ matrix.py }}\n"),
+            RuleExample("kustomization.yaml", "images:\n  - name: app\n    newTag: ↓latest\n"),
+            RuleExample("values.yaml", "web:\n  image:\n    registry: ghcr.io\n    repository: ↓org/web\n    tag: latest\n"),
         ],
         nonTriggeringExamples: [
             RuleExample("Dockerfile", "FROM debian:jessie"),

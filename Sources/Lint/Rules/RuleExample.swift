@@ -14,6 +14,8 @@ public struct RuleExample: Sendable, CustomStringConvertible {
     public var neighbours: [String: String]
     /// The configuration to lint with (the rule under test is always enabled).
     public var configuration: LintConfiguration
+    /// `true` when the neighbours are linted too (for rules that compare files).
+    public var lintsNeighbours: Bool
 
     /// A plain file.
     /// - Parameters:
@@ -21,10 +23,12 @@ public struct RuleExample: Sendable, CustomStringConvertible {
     ///   - text: Its text with `↓` markers.
     ///   - neighbours: Other files beside it.
     ///   - configuration: The configuration to use.
+    ///   - lintsNeighbours: Whether the neighbours are linted too.
     public init(
         _ fileName: String, _ text: String, neighbours: [String: String] = [:],
-        configuration: LintConfiguration = LintConfiguration()
+        configuration: LintConfiguration = LintConfiguration(), lintsNeighbours: Bool = false
     ) {
+        self.lintsNeighbours = lintsNeighbours
         self.fileName = fileName
         self.cells = [text]
         self.isNotebook = false

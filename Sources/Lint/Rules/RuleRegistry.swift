@@ -5,7 +5,9 @@ public enum RuleRegistry {
         UntaggedImageRule(), LatestTagRule(), FloatingTagRule(), MissingDigestRule(), UnresolvableReferenceRule(),
         InvalidReferenceRule(), RegistryNotAllowedRule(), UnpinnedPipRule(), UnpinnedRequirementRule(),
         UnpinnedPyprojectDependencyRule(), UnpinnedNotebookInstallRule(), UnpinnedCondaRule(), UnpinnedAptRule(),
-        UnpinnedApkRule(), UnpinnedNpmRule(), IgnoreWithoutReasonRule(), IgnoreUnknownRuleRule(),
+        UnpinnedApkRule(), UnpinnedNpmRule(), UnpinnedActionRule(), ActionNotSHARule(), UnpinnedIncludeRule(),
+        UnpinnedEnvironmentRule(), UnpinnedPipfileRule(), IncludeCycleRule(), VersionMismatchRule(),
+        IgnoreWithoutReasonRule(), IgnoreUnknownRuleRule(),
     ]
 
     /// The description of the rule with an id, if there is one.

@@ -23,7 +23,7 @@ public struct UnpinnedCondaRule: LintRule {
 
     public func check(_ facts: FileFacts, configuration: LintConfiguration) -> [Diagnostic] {
         facts.installs.compactMap { install in
-            guard install.ecosystem == .conda, install.pin < .exact else { return nil }
+            guard install.ecosystem == .conda, install.context != .condaEnvironment, install.pin < .exact else { return nil }
             let what = install.pin == .none ? "without a version" : "with a range, not an exact version"
             return finding("conda installs \(install.subject) \(what)", at: install.location, notes: [install.pinAdvice])
         }

@@ -16,10 +16,16 @@ public struct UnpinnedNotebookInstallRule: LintRule {
             RuleExample.notebook(["import sys\n!{sys.executable} -m pip install ↓seaborn"]),
             RuleExample.notebook(["pip install ↓polars"]),
             RuleExample.notebook(["%%bash\nset -e\npip3 install ↓torch\n"]),
+            RuleExample.notebook(["get_ipython().system('pip install ↓pandas')", "get_ipython().run_line_magic('pip', 'install -q ↓numpy')"]),
+            RuleExample("analysis.py", "# coding: utf-8\nget_ipython().system(\"pip install ↓'scikit-learn>=1.4'\")\nimport sklearn\n"),
+            RuleExample("analysis.py", "# %%\n# !pip install ↓seaborn\nimport seaborn\n"),
         ],
         nonTriggeringExamples: [
             RuleExample.notebook(["!pip install pandas==2.2.2", "%pip install -r requirements.txt"]),
             RuleExample.notebook(["# pip install pandas\nx = 'pip install pandas'"]),
+            RuleExample.notebook(["get_ipython().system('pip install pandas==2.2.2')\nget_ipython().run_line_magic('time', 'pip install x')"]),
+            RuleExample("tool.py", "# pip install requests\nimport subprocess\n"),
+            RuleExample("gen.py", "cells = [\"get_ipython().system('pip install polars')\"]\nprint(get_ipython().system('pip install x'))\n"),
         ]
     )
 

@@ -18,11 +18,14 @@ public struct UnpinnedPyprojectDependencyRule: LintRule {
             RuleExample("pyproject.toml", "[project]\nname = \"x\"\n[project.optional-dependencies]\nplot = [\n  \"↓matplotlib\",\n]\n[dependency-groups]\ndev = [\"↓pytest>=8\", {include-group = \"plot\"}]\n"),
             RuleExample("pyproject.toml", "[project]\ndependencies = [\"↓requests\", \"flask>=3,<4\"]\n",
                         configuration: LintConfiguration(policy: .library)),
+            RuleExample("pyproject.toml", "[tool.poetry]\nname = \"x\"\n\n[tool.poetry.dependencies]\npython = \"^3.11\"\n↓requests = \"^2.31\"\n↓numpy = \"*\"\n↓pandas = { version = \"~2.2\", extras = [\"pyarrow\"] }\nflask = \"3.0.3\"\n\n[tool.poetry.group.dev.dependencies]\n↓pytest = \">=8\"\n"),
+            RuleExample("pyproject.toml", "[tool.pdm.dev-dependencies]\ntest = [\"↓pytest>=8\"]\n\n[tool.hatch.envs.default]\ndependencies = [\"↓coverage\"]\n"),
         ],
         nonTriggeringExamples: [
             RuleExample("pyproject.toml", "[project]\ndependencies = [\"numpy==1.26.4\", 'pandas===2.2.2']\n"),
             RuleExample("pyproject.toml", "[project]\ndependencies = [\"flask>=3,<4\"]\n",
                         configuration: LintConfiguration(policy: .library)),
+            RuleExample("pyproject.toml", "[tool.poetry.dependencies]\npython = \"^3.11\"\nrequests = \"2.32.3\"\nlocal = { path = \"../lib\" }\nlib = { git = \"https://example.com/lib.git\", rev = \"\(String(repeating: "a", count: 40))\" }\n"),
         ]
     )
 

@@ -16,8 +16,11 @@ public struct UnresolvableReferenceRule: LintRule {
             RuleExample("Dockerfile", "ARG TAG\nFROM ↓foo:${TAG}"),
             RuleExample("templates/deploy.yaml", "kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: ↓\"{{ .Values.image.repository }}:{{ .Values.image.tag }}\"\n"),
             RuleExample("compose.yaml", "services:\n  app:\n    image: ↓${IMAGE}\n"),
+            RuleExample(".github/workflows/ci.yml", "on: workflow_call\njobs:\n  t:\n    runs-on: x\n    container: ↓${{ inputs.image }}\n"),
         ],
         nonTriggeringExamples: [
+            RuleExample(".gitlab-ci.yml", "deploy:\n  image: $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA\n  script: [run]\n"),
+            RuleExample(".github/workflows/ci.yml", "on: push\njobs:\n  t:\n    runs-on: x\n    container: ghcr.io/org/app:${{ github.sha }}\n"),
             RuleExample("Dockerfile", "ARG TAG=3.12\nFROM python:${TAG}"),
             RuleExample("compose.yaml", "services:\n  app:\n    image: ${IMAGE}\n", neighbours: [".env": "IMAGE=redis:7.2\n"]),
         ]

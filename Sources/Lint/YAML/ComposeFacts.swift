@@ -1,7 +1,8 @@
 import Diagnostics
 import Yams
 
-/// Reads a Compose file: `services.*.image`, with `${VAR}`, `${VAR:-default}`, `${VAR-default}`,
+/// Reads a Compose file: `services.*.image` (except beside `build:`, where it names the
+/// build's output), with `${VAR}`, `${VAR:-default}`, `${VAR-default}`,
 /// `$VAR` and `$$` expanded from the `.env` beside the file (the process environment is not
 /// read, so results do not depend on the machine).
 public enum ComposeFacts {
@@ -16,7 +17,7 @@ public enum ComposeFacts {
         facts.ignores = IgnoreScanner.scan(text: text, path: path, cell: nil)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch {
             facts.problems.append(YAMLProblem.diagnostic(for: error, path: path))
             return facts
@@ -25,7 +26,8 @@ public enum ComposeFacts {
         let environment = fileSystem.contents(of: LintPath.sibling(".env", of: path)).map(DotEnv.parse) ?? [:]
         let expander = VariableExpander(values: environment, dollarDollarIsLiteral: true)
         for (_, service) in services {
-            guard let image = service.mapping?["image"], let scalar = image.scalar else { continue }
+            // With `build:`, `image:` names what the build produces, not something pulled.
+            guard service.mapping?["build"] == nil, let image = service.mapping?["image"], let scalar = image.scalar else { continue }
             let mark = image.mark
             let location = SourceLocation(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
             let resolution = ImageResolver.resolve(expander.expand(scalar.string), variableKind: "variable")

@@ -8,7 +8,7 @@ public enum DotEnv {
     /// - Returns: Values by name, as expanded text.
     public static func parse(_ text: String) -> [String: ExpandedText] {
         var values: [String: ExpandedText] = [:]
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        for rawLine in text.physicalLines.filter({ !$0.isEmpty }) {
             var line = rawLine.trimmingSpaces
             if line.hasPrefix("#") || line.isEmpty { continue }
             if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingSpaces }

@@ -20,22 +20,53 @@ public enum KubernetesFacts {
     public static func extract(path: String, text: String) -> FileFacts {
         var facts = FileFacts(path: path)
         facts.ignores = IgnoreScanner.scan(text: text, path: path, cell: nil)
-        if text.contains("{{") {
+        if ByteSearch.contains("{{", in: text) {
             facts.images = templateImages(path: path, text: text)
             return facts
         }
         var documents: [Node] = []
         do {
-            var sequence = try Yams.compose_all(yaml: text)
+            var sequence = try Yams.compose_all(yaml: text, .basic, .default, .utf8)
             while let document = sequence.next() { documents.append(document) }
             if let error = sequence.error { throw error }
         } catch {
             facts.problems.append(YAMLProblem.diagnostic(for: error, path: path))
         }
-        for document in documents where document.mapping?["kind"] != nil {
+        let starts = documents.map { $0.mark?.line ?? 1 }
+        for (index, document) in documents.enumerated() where document.mapping?["kind"] != nil {
             walk(document, path: path, into: &facts.images)
+            let end = index + 1 < starts.count ? max(starts[index], starts[index + 1] - 1) : Int.max
+            facts.ignores += annotationIgnores(document, path: path, lines: starts[index]...end)
         }
         return facts
+    }
+
+    /// kube-linter's `ignore-check.kube-linter.io/<check>` and checkov's `checkov.io/skipN:
+    /// <id>=<reason>` annotations on an object, covering the object's lines.
+    static func annotationIgnores(_ document: Node, path: String, lines: ClosedRange<Int>) -> [IgnoreDirective] {
+        guard let annotations = document.mapping?["metadata"]?.mapping?["annotations"]?.mapping else { return [] }
+        var directives: [IgnoreDirective] = []
+        for (key, value) in annotations {
+            guard let name = key.string else { continue }
+            var id: String?
+            var peer = ""
+            if name.hasPrefix("ignore-check.kube-linter.io/") {
+                id = String(name.dropFirst("ignore-check.kube-linter.io/".count))
+                peer = "kube-linter"
+            } else if name.hasPrefix("checkov.io/skip"), let text = value.scalar?.string {
+                id = text.split(separator: "=").first.map { $0.trimmingSpaces }
+                peer = "checkov"
+            }
+            guard let id, !id.isEmpty else { continue }
+            let mark = key.mark
+            var directive = IgnoreDirective(
+                ruleIDs: [id], reason: value.scalar?.string, isFileLevel: false, standsAlone: false,
+                location: SourceLocation(path: path, line: mark?.line ?? lines.lowerBound, column: mark?.column ?? 1))
+            directive.lines = lines
+            directive.peer = peer
+            directives.append(directive)
+        }
+        return directives
     }
 
     static func walk(_ node: Node, path: String, into images: inout [ImageUse]) {
@@ -65,7 +96,7 @@ public enum KubernetesFacts {
     /// `image:` lines of a templated file.
     static func templateImages(path: String, text: String) -> [ImageUse] {
         var images: [ImageUse] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in text.physicalLines.enumerated() {
             var rest = Substring(line).drop { $0 == " " || $0 == "\t" }
             if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
             guard rest.hasPrefix("image:") else { continue }
