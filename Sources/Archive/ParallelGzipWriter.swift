@@ -7,7 +7,7 @@ import CZlib
 /// (hashing and writing happen there, in the sink); ``DeflatePool``'s workers compress. At most
 /// `maxInFlight` (workers + 1) chunks are queued or being compressed and one more is filling,
 /// each holding its input and its output, so memory is bounded by about
-/// `2 × (maxInFlight + 1) × chunkSize` whatever the input's size (4 MiB for two workers).
+/// `2 × (maxInFlight + 1) × chunkSize` whatever the input's size (2 MiB for two workers).
 final class ParallelGzipWriter: StreamCompressor {
     private let sink: ArchiveWriter.Sink
     private let chunkSize: Int
