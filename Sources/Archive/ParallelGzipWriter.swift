@@ -55,7 +55,8 @@ final class ParallelGzipWriter: StreamCompressor {
         var offset = 0
         while offset < bytes.count {
             let take = min(chunkSize - current.input.count, bytes.count - offset)
-            current.input.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + take)]))
+            // As typed bytes, so the append is one copy rather than a loop over a raw collection.
+            current.input.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + take)]).assumingMemoryBound(to: UInt8.self))
             offset += take
             if current.input.count == chunkSize { try submit(final: false) }
         }
