@@ -2,8 +2,9 @@ import Foundation
 
 /// Worker threads that compress ``DeflateChunk`` values in the order they are queued (any
 /// worker may take any chunk: the bytes of a chunk depend only on its input and dictionary).
-/// ``close()`` stops and joins them; it is called by the owner's `deinit` too, so an abandoned
-/// stream leaves no thread behind.
+/// ``close()`` stops and joins them; ``ParallelGzipWriter`` calls it when it finishes and in its
+/// `deinit`, so an abandoned stream leaves no thread behind (the threads hold the pool, so the
+/// pool's own `deinit` runs only after they are gone).
 final class DeflatePool: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [DeflateChunk] = []

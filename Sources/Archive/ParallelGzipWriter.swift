@@ -12,7 +12,8 @@ final class ParallelGzipWriter: StreamCompressor {
     private let sink: ArchiveWriter.Sink
     private let chunkSize: Int
     private let dictionarySize: Int
-    private let pool: DeflatePool
+    /// The worker threads (internal for the tests).
+    let pool: DeflatePool
     private var current: DeflateChunk
     private var inFlight: [DeflateChunk] = []
     private var spare: [DeflateChunk] = []
@@ -46,6 +47,12 @@ final class ParallelGzipWriter: StreamCompressor {
         // Magic, deflate, no flags, MTIME 0, XFL (4: fastest, 2: best, else 0), OS 3 (Unix).
         let extraFlags: UInt8 = level == 1 ? 4 : (level == 9 ? 2 : 0)
         try [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, extraFlags, 3].withUnsafeBytes { try sink($0) }
+    }
+
+    /// An abandoned stream (an error before ``finish()``) stops its threads: they hold the pool,
+    /// so the pool's own `deinit` would never run while they wait for work.
+    deinit {
+        pool.close()
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws {

@@ -111,16 +111,23 @@ import Testing
         #expect(error.kind == .misuse)
     }
 
-    @Test func aFailingSinkStopsTheStreamWithItsError() throws {
+    @Test func aFailingSinkStopsTheStreamWithItsErrorAndItsThreads() async throws {
         struct Full: Error {}
-        var calls = 0
-        let writer = try ParallelGzipWriter(level: 1, chunkSize: 32768, workers: 2) { _ in
-            calls += 1
-            if calls > 2 { throw Full() }
+        weak var pool: DeflatePool?
+        do {
+            var calls = 0
+            let writer = try ParallelGzipWriter(level: 1, chunkSize: 32768, workers: 2) { _ in
+                calls += 1
+                if calls > 2 { throw Full() }
+            }
+            pool = writer.pool
+            #expect(throws: Full.self) {
+                try SampleBytes.mixed(count: 20 * 32768).withUnsafeBytes { try writer.write($0) }
+                try writer.finish()
+            }
         }
-        #expect(throws: Full.self) {
-            try SampleBytes.mixed(count: 20 * 32768).withUnsafeBytes { try writer.write($0) }
-            try writer.finish()
-        }
+        // The abandoned writer joined its workers; they drop their hold on the pool as they exit.
+        for _ in 0..<200 where pool != nil { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(pool == nil)
     }
 }
