@@ -2,7 +2,7 @@
  *
  * usage: codec_choice TAR [CHUNK_SIZE]
  *
- * One core, the whole TAR in memory, cut into CHUNK_SIZE pieces (default 1 MiB) as nbship
+ * One core, the whole TAR in memory, cut into CHUNK_SIZE pieces (default 256 KiB) as nbship
  * cuts a layer. For each candidate, prints MB/s of input and output/input:
  *   zlib-dict Ln       zlib raw deflate, each chunk primed with the previous chunk's last
  *                      32 KiB (deflateSetDictionary) and ended by a sync flush: nbship's format;
@@ -40,7 +40,7 @@ int main(int argc, char **argv) {
     unsigned char *in = malloc(n);
     if (!in || fread(in, 1, n, f) != (size_t)n) { fprintf(stderr, "cannot read %s\n", argv[1]); return 2; }
     fclose(f);
-    size_t chunk = argc > 2 ? (size_t)atol(argv[2]) : (size_t)1 << 20;
+    size_t chunk = argc > 2 ? (size_t)atol(argv[2]) : (size_t)256 << 10;
     size_t capacity = 2 * chunk + 4096;
     unsigned char *out = malloc(capacity);
     int levels[] = {1, 2, 3, 6};

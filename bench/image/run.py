@@ -387,7 +387,7 @@ def main() -> None:
           f"  = {ratios['nbship_zstd_per_core_over_zstd_1']:.2f}x zstd -1")
     print("  (the machine is shared: figures taken while others compile are indicative only)")
     if codec_choice:
-        print("\ndeflate candidates, one core, nbship's 1 MiB chunks (bench/image/codec_choice.c):")
+        print("\ndeflate candidates, one core, nbship's 256 KiB chunks (bench/image/codec_choice.c):")
         print("  " + codec_choice.replace("\n", "\n  "))
 
     for row in rows:
