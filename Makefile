@@ -44,10 +44,10 @@ setup-corpus: $(VENV_CORPUS)/.stamp-corpus
 
 setup: setup-python
 
-# Debian packages: libarchive to build (the image writer links it); the independent image
-# checkers and the Debian base builder for the tests. Each set is installed only when missing.
-BUILD_PACKAGES  := libarchive-dev pkg-config
-SYSTEM_PACKAGES := skopeo umoci podman mmdebstrap uidmap
+# Debian packages: libarchive, zlib and libzstd to build (the image writer links them); the
+# independent image checkers, the zstd and gzip readers and the Debian base builder for the tests. Each set is installed only when missing.
+BUILD_PACKAGES  := libarchive-dev zlib1g-dev libzstd-dev pkg-config
+SYSTEM_PACKAGES := skopeo umoci podman mmdebstrap uidmap zstd gzip
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 apt_ensure = dpkg-query -W -f='$${Status}\n' $(1) 2>/dev/null | grep -c '^install ok installed$$' | grep -qx '$(words $(1))' \
 	|| ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(1))
@@ -80,7 +80,7 @@ $(VENV)/.stamp-bench: $(VENV)/.stamp-test requirements-bench.txt
 	touch $@
 
 setup-bench: $(VENV)/.stamp-bench
-	@$(call apt_ensure,time)
+	@$(call apt_ensure,time zstd libdeflate-dev)
 
 bench: setup-bench setup-corpus setup-build
 	$(SWIFT) build -c release

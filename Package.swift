@@ -24,7 +24,7 @@ let package = Package(
             name: "nbship",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image", "Emit", "Course", "Convert", "Requirements",
+                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image", "Archive", "Emit", "Course", "Convert", "Requirements",
             ]
         ),
         .target(name: "Diagnostics"),
@@ -44,7 +44,10 @@ let package = Package(
         ),
         // libarchive, behind a module map; only Sources/Archive imports it.
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
-        .target(name: "Archive", dependencies: ["CArchive", .product(name: "Crypto", package: "swift-crypto")]),
+        // zlib (parallel deterministic gzip with preset dictionaries) and libzstd, the same way.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .target(name: "Archive", dependencies: ["CArchive", "CZlib", "CZstd", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Image", dependencies: ["Archive", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]),
 
         // Templates: manifests (template.toml) and logic-free Mustache rendering to in-memory files.

@@ -30,7 +30,9 @@ public struct ImageArchiveWriter: Sendable {
         }
         do {
             defer { try? output.close() }
-            let tar = try ArchiveWriter(format: .paxRestricted) { bytes in try output.write(contentsOf: Data(bytes)) }
+            let descriptor = output.fileDescriptor
+            let tar = try ArchiveWriter(format: .paxRestricted) { bytes in try RawFileIO.writeAll(bytes, to: descriptor, path: temporary) }
+            var buffer = [UInt8](repeating: 0, count: RawFileIO.bufferSize)
             let total = layout.blobs.values.reduce(Int64(0)) { sum, content in
                 switch content {
                 case .bytes(let bytes): return sum + Int64(bytes.count)
@@ -48,7 +50,11 @@ public struct ImageArchiveWriter: Sendable {
                     counter.advance(by: Int64(bytes.count), progress)
                 case .file(let source, let size):
                     try tar.writeHeader(header(digest.blobPath, size: size))
-                    try copy(source, size: size, into: tar, counter: &counter, progress)
+                    try RawFileIO.readAll(source, expectedSize: size, buffer: &buffer,
+                                          changed: ("image.file-changed", "blob changed size while the image was written")) { bytes in
+                        try tar.writeData(bytes)
+                        counter.advance(by: Int64(bytes.count), progress)
+                    }
                     try tar.finishEntry()
                 }
             }
@@ -81,24 +87,5 @@ public struct ImageArchiveWriter: Sendable {
         try tar.writeHeader(header(path, size: Int64(bytes.count)))
         try tar.writeData(bytes)
         try tar.finishEntry()
-    }
-
-    private func copy(
-        _ source: String, size: Int64, into tar: ArchiveWriter, counter: inout ByteProgress, _ progress: (Int64, Int64) -> Void
-    ) throws {
-        guard let input = FileHandle(forReadingAtPath: source) else {
-            throw ImageFailure.at(source, "image.unreadable-file", "cannot open blob")
-        }
-        defer { try? input.close() }
-        var copied: Int64 = 0
-        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
-            copied += Int64(chunk.count)
-            guard copied <= size else { break }
-            try chunk.withUnsafeBytes { try tar.writeData($0) }
-            counter.advance(by: Int64(chunk.count), progress)
-        }
-        guard copied == size else {
-            throw ImageFailure.at(source, "image.file-changed", "blob changed size while the image was written")
-        }
     }
 }

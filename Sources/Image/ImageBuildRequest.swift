@@ -1,3 +1,5 @@
+import Archive
+
 /// Everything `nbship build` needs to make an image.
 public struct ImageBuildRequest: Sendable {
     /// The converted project (holds `src/`, `requirements.txt`, …).
@@ -35,13 +37,19 @@ public struct ImageBuildRequest: Sendable {
     /// Put the project's `data/` into the image (its own layer, at `/app/data`): training in
     /// the image needs it, serving does not.
     public var includeData: Bool
+    /// How nbship's new layers are compressed (`--compression`; base layers are copied as
+    /// they are).
+    public var compression: LayerCompression
+    /// Compressing threads per layer (never changes the bytes).
+    public var compressionWorkers: Int
 
     /// Creates a request.
     public init(
         project: String, base: BaseReference, name: String, tag: String, epoch: Int64 = 0, jobs: Int = 2,
         cacheDirectory: String? = nil, workDirectory: String, hostPython: String = "python3", pythonVersion: String? = nil,
         toolVersion: String, appUser: Int64 = 1000, port: Int = 8000, labels: [String: String] = [:],
-        compileBytecode: Bool = false, includeData: Bool = true
+        compileBytecode: Bool = false, includeData: Bool = true, compression: LayerCompression = .defaultGzip,
+        compressionWorkers: Int = CompressedTarStream.defaultWorkers
     ) {
         self.project = project
         self.base = base
@@ -59,6 +67,8 @@ public struct ImageBuildRequest: Sendable {
         self.labels = labels
         self.compileBytecode = compileBytecode
         self.includeData = includeData
+        self.compression = compression
+        self.compressionWorkers = compressionWorkers
     }
 
     /// The label recording the digest of the notebook the project was converted from.

@@ -7,9 +7,6 @@ import Foundation
 /// ``ProjectLayer``). Each layer's blob depends only on its own inputs, so a change to one
 /// input rewrites only its layer.
 public struct ImageBuilder: Sendable {
-    /// The gzip level of nbship's layers.
-    public var compressionLevel: Int = 6
-
     /// Creates a builder.
     public init() {}
 
@@ -94,9 +91,9 @@ public struct ImageBuilder: Sendable {
     func key(_ parts: [String: JSONValue], _ request: ImageBuildRequest) throws -> Digest {
         var all = parts
         all["nbship"] = .string(request.toolVersion)
-        all["gzip-level"] = .integer(Int64(compressionLevel))
+        // The codec, its version, level and chunk size decide the blob's bytes.
+        all["compression"] = .object(request.compression.settings.mapValues { .string($0) })
         all["libarchive"] = .string(ArchiveLibrary.version)
-        all["zlib"] = .string(ArchiveLibrary.zlibVersion)
         all["epoch"] = .integer(request.epoch)
         return .of(CanonicalJSON.serialize(.object(all)))
     }
@@ -104,14 +101,16 @@ public struct ImageBuilder: Sendable {
     /// Writes a layer, or reuses the cached one for `key`; without a key (no cache
     /// directory given) the blob is written straight into the throw-away cache.
     private func write(
-        _ entries: [LayerEntry], key: Digest?, cache: LayerCache, createdBy: String, role: String, progress: ProgressHandler
+        _ entries: [LayerEntry], key: Digest?, cache: LayerCache, createdBy: String, role: String, request: ImageBuildRequest,
+        progress: ProgressHandler
     ) throws -> NewLayer {
         if let key, let hit = cache.lookup(key) {
             progress(LayerProgress(layer: role, phase: .finished(hit, reused: true)))
             return NewLayer(blob: hit, path: cache.blobPath(hit.digest), cached: true, createdBy: createdBy, role: role)
         }
         let temporary = cache.temporaryBlobPath()
-        let blob = try LayerWriter(compressionLevel: compressionLevel).write(entries, to: temporary) { done, total in
+        let writer = LayerWriter(compression: request.compression, workers: request.compressionWorkers)
+        let blob = try writer.write(entries, to: temporary) { done, total in
             progress(LayerProgress(layer: role, phase: .writing, bytesDone: done, bytesTotal: total))
         }
         try cache.store(temporary, blob: blob, key: key)
@@ -130,10 +129,10 @@ public struct ImageBuilder: Sendable {
         let entries = try LayerTreeScanner(modificationTime: request.epoch).scan([source]).entries
         // Hashing every file for the key only pays off when the cache outlives the build.
         guard request.cacheDirectory != nil else {
-            return try write(entries, key: nil, cache: cache, createdBy: layer.createdBy, role: layer.role, progress: progress)
+            return try write(entries, key: nil, cache: cache, createdBy: layer.createdBy, role: layer.role, request: request, progress: progress)
         }
         let key = try key(["layer": .string(layer.role), "entries": .array(try Self.describe(entries))], request)
-        return try write(entries, key: key, cache: cache, createdBy: layer.createdBy, role: layer.role, progress: progress)
+        return try write(entries, key: key, cache: cache, createdBy: layer.createdBy, role: layer.role, request: request, progress: progress)
     }
 
     /// Each entry's header and, for files, the digest of its content: what decides the
@@ -199,6 +198,6 @@ public struct ImageBuilder: Sendable {
             source.excludedNames.remove("__pycache__")
         }
         let entries = try LayerTreeScanner(modificationTime: request.epoch).scan([source]).entries
-        return try write(entries, key: key, cache: cache, createdBy: createdBy, role: "dependencies", progress: progress)
+        return try write(entries, key: key, cache: cache, createdBy: createdBy, role: "dependencies", request: request, progress: progress)
     }
 }

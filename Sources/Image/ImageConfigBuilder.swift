@@ -22,11 +22,25 @@ struct ImageConfigBuilder {
     /// `created` and every history timestamp: the epoch in RFC 3339.
     var created: String { Self.rfc3339(request.epoch) }
 
-    /// `1970-01-01T00:00:00Z` for 0.
+    /// `1970-01-01T00:00:00Z` for 0. Plain integer arithmetic (days to civil date, proleptic
+    /// Gregorian): Foundation's date formatters load ICU's time-zone data, about 10 MiB of
+    /// memory, for a string that never needs a time zone.
     static func rfc3339(_ epoch: Int64) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
+        let (days, seconds) = epoch.quotientAndRemainder(dividingBy: 86_400)
+        let (day, second) = seconds < 0 ? (days - 1, seconds + 86_400) : (days, seconds)
+        let shifted = day + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let dayOfMonth = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
+        return "\(yearText)-\(two(month))-\(two(dayOfMonth))T\(two(second / 3600))"
+            + ":\(two(second % 3600 / 60)):\(two(second % 60))Z"
     }
 
     func config(base: JSONValue, newLayers: [(diffID: Digest, createdBy: String)]) -> JSONValue {

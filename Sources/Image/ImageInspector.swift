@@ -85,7 +85,8 @@ public struct ImageInspector: Sendable {
                     problem("image.layer-corrupt", "layer \(position) (\(layer.digest)) is not a readable tar: \(error)")
                 }
                 layers.append(ImageReport.Layer(
-                    mediaType: layer.mediaType, digest: layer.digest, size: layer.size, diffID: diffID, files: files,
+                    mediaType: layer.mediaType, compression: MediaType.compression(ofLayer: layer.mediaType),
+                    annotations: layer.annotations, digest: layer.digest, size: layer.size, diffID: diffID, files: files,
                     createdBy: position < history.count ? history[position]["created_by"]?.stringValue : nil))
             }
             images.append(ImageReport.Image(

@@ -6,6 +6,10 @@ public struct ImageReport: Sendable, Hashable, Codable {
     public struct Layer: Sendable, Hashable, Codable {
         /// The blob's media type.
         public var mediaType: String
+        /// `gzip`, `zstd` or `none`, from the media type.
+        public var compression: String
+        /// The descriptor's annotations (nbship records its compressor settings there).
+        public var annotations: [String: String]?
         /// The blob's digest.
         public var digest: Digest
         /// The blob's size in bytes.

@@ -1,16 +1,26 @@
 import Archive
 import Foundation
 
-/// Writes a list of ``LayerEntry`` values as a deterministic `tar+gzip` blob, computing the
-/// blob digest and the diff_id in the same pass.
+/// Writes a list of ``LayerEntry`` values as a deterministic compressed tar blob, computing
+/// the blob digest and the diff_id in the same pass.
+///
+/// Files are read with `read(2)` into one reused buffer and the blob is written with
+/// `write(2)`, so memory stays at the compressor's bounded chunk queue (see
+/// ``CompressedTarStream``) whatever the layer's size.
 public struct LayerWriter: Sendable {
-    /// The gzip level (part of the reproducibility contract; changing it changes digests).
-    public var compressionLevel: Int
+    /// The codec and its settings (part of the reproducibility contract: changing them changes
+    /// digests).
+    public var compression: LayerCompression
+    /// Compressing threads (they never change the bytes).
+    public var workers: Int
 
     /// Creates a writer.
-    /// - Parameter compressionLevel: gzip level, 6 by default.
-    public init(compressionLevel: Int = 6) {
-        self.compressionLevel = compressionLevel
+    /// - Parameters:
+    ///   - compression: The codec; gzip level 1 by default.
+    ///   - workers: Compressing threads; by default the CPUs this process may use.
+    public init(compression: LayerCompression = .defaultGzip, workers: Int = CompressedTarStream.defaultWorkers) {
+        self.compression = compression
+        self.workers = workers
     }
 
     /// The file bytes `entries` put into a layer (what progress counts up to).
@@ -31,50 +41,45 @@ public struct LayerWriter: Sendable {
     ///     the first value strictly increasing, and last with both equal.
     /// - Returns: The blob's digests and size.
     /// - Throws: `DiagnosticError` if a source file changed size or cannot be read;
-    ///   `ArchiveError` from libarchive.
+    ///   `ArchiveError` from libarchive or the codec.
     public func write(
         _ entries: [LayerEntry], to path: String, progress: (_ bytesDone: Int64, _ bytesTotal: Int64) -> Void = { _, _ in }
     ) throws -> LayerBlob {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let output = FileHandle(forWritingAtPath: path) else {
-            throw ImageFailure.at(path, "image.unwritable-file", "cannot create layer blob")
+        let output = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else {
+            throw ImageFailure.at(path, "image.unwritable-file", "cannot create layer blob: \(String(cString: strerror(errno)))")
         }
-        defer { try? output.close() }
-        let stream = try TarGzipStream(level: compressionLevel) { bytes in
-            try output.write(contentsOf: Data(bytes))
+        defer { close(output) }
+        let stream = try CompressedTarStream(compression: compression, workers: workers) { bytes in
+            try RawFileIO.writeAll(bytes, to: output, path: path)
         }
+        var buffer = [UInt8](repeating: 0, count: RawFileIO.bufferSize)
         var counter = ByteProgress(total: Self.fileBytes(entries))
         for entry in entries {
             try stream.writeHeader(entry.header)
             if case .file = entry.header.kind, let source = entry.sourcePath {
-                try copy(source, expectedSize: entry.header.size, into: stream, counter: &counter, progress)
+                try copy(source, expectedSize: entry.header.size, into: stream, buffer: &buffer, counter: &counter, progress)
             }
             try stream.finishEntry()
         }
         let digests = try stream.finish()
         counter.finish(progress)
-        try output.synchronize()
+        guard fsync(output) == 0 else {
+            throw ImageFailure.at(path, "image.unwritable-file", "cannot flush layer blob: \(String(cString: strerror(errno)))")
+        }
         return LayerBlob(
             digest: Digest(hex: digests.compressedSHA256), diffID: Digest(hex: digests.uncompressedSHA256),
-            size: digests.compressedSize, entryCount: entries.count)
+            size: digests.compressedSize, entryCount: entries.count, compression: compression)
     }
 
     private func copy(
-        _ source: String, expectedSize: Int64, into stream: TarGzipStream, counter: inout ByteProgress,
+        _ source: String, expectedSize: Int64, into stream: CompressedTarStream, buffer: inout [UInt8], counter: inout ByteProgress,
         _ progress: (Int64, Int64) -> Void
     ) throws {
-        guard let input = FileHandle(forReadingAtPath: source) else {
-            throw ImageFailure.at(source, "image.unreadable-file", "cannot open file")
-        }
-        defer { try? input.close() }
-        var copied: Int64 = 0
-        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
-            copied += Int64(chunk.count)
-            guard copied <= expectedSize else { break }
-            try chunk.withUnsafeBytes { try stream.writeData($0) }
-            counter.advance(by: Int64(chunk.count), progress)
-        }
-        guard copied == expectedSize else {
-            throw ImageFailure.at(source, "image.file-changed", "file changed size while the layer was written")
+        try RawFileIO.readAll(source, expectedSize: expectedSize, buffer: &buffer,
+                              changed: ("image.file-changed", "file changed size while the layer was written")) { bytes in
+            try stream.writeData(bytes)
+            counter.advance(by: Int64(bytes.count), progress)
         }
     }
 }

@@ -56,6 +56,9 @@ extension NBShip {
         @Option(help: "The source notebook; its sha256 is recorded in the label io.nbship.notebook.digest (default: from pyproject.toml [tool.nbship]).")
         var notebook: String?
 
+        @Option(help: "How nbship's layers are compressed: gzip (default; every runtime reads it) or zstd (smaller, faster; needs containerd 1.5+, podman 3+).")
+        var compression: CompressionChoice = .gzip
+
         @Flag(inversion: .prefixedNo, help: "Put the project's data/ into the image (its own layer, /app/data).")
         var data = true
 
@@ -93,14 +96,14 @@ extension NBShip {
                     project: project, base: reference, name: name, tag: version, epoch: ImageCommandSupport.epoch(epoch),
                     jobs: jobs, cacheDirectory: cacheDir, workDirectory: work, hostPython: python,
                     pythonVersion: pythonVersion, toolVersion: NBShipVersion.current, labels: labels,
-                    compileBytecode: compileBytecode, includeData: data)
+                    compileBytecode: compileBytecode, includeData: data, compression: compression.layerCompression)
                 // Progress only on a terminal; otherwise stderr stays quiet.
                 let renderer = isatty(2) != 0 ? BuildProgressRenderer() : nil
                 var progress: ImageBuilder.ProgressHandler?
                 if let renderer { progress = { renderer.layer($0) } }
                 let build = try await ImageBuilder().build(request, progress: progress)
                 for layer in build.layers where layer.role == "base" {
-                    renderer?.note("base", "\(layer.descriptor.digest) \(layer.descriptor.size) bytes gzip (copied)")
+                    renderer?.note("base", "\(layer.descriptor.digest) \(layer.descriptor.size) bytes \(MediaType.compression(ofLayer: layer.descriptor.mediaType)) (copied)")
                 }
                 let archiveName = (output as NSString).lastPathComponent
                 try ImageArchiveWriter(modificationTime: request.epoch).write(build.layout, to: output) { done, total in

@@ -36,7 +36,7 @@ final class BuildProgressRenderer: Sendable {
             update(progress.layer, Self.bar(progress.bytesDone, of: progress.bytesTotal), final: false)
         case .finished(let blob, let reused):
             let source = reused ? "reused from the cache" : "written from \(Self.megabytes(progress.bytesTotal)) of files"
-            update(progress.layer, "\(blob.digest) \(blob.size) bytes gzip (\(source))", final: true)
+            update(progress.layer, "\(blob.digest) \(blob.size) bytes \(MediaType.compression(ofLayer: blob.mediaType)) (\(source))", final: true)
         }
     }
 

@@ -48,6 +48,15 @@ extension NBShip {
             if !report.problems.isEmpty { throw ExitCode(1) }
         }
 
+        /// ` (zlib 1.2.13, level 1, chunk 1048576)` from nbship's layer annotations, or nothing.
+        static func compressor(_ layer: ImageReport.Layer) -> String {
+            let annotations = layer.annotations ?? [:]
+            guard let compressor = annotations[LayerBlob.annotationPrefix + "compressor"] else { return "" }
+            let level = annotations[LayerBlob.annotationPrefix + "level"] ?? "?"
+            let chunk = annotations[LayerBlob.annotationPrefix + "chunk-size"] ?? "?"
+            return " (\(compressor), level \(level), chunk \(chunk))"
+        }
+
         static func text(_ report: ImageReport) -> String {
             var out = ""
             for image in report.images {
@@ -68,6 +77,7 @@ extension NBShip {
                 for key in labels.keys.sorted() { out += "label: \(key)=\(labels[key]?.stringValue ?? "")\n" }
                 for (position, layer) in image.layers.enumerated() {
                     out += "layer \(position): \(layer.digest) size \(layer.size) diff_id \(layer.diffID ?? "?") files \(layer.files)\n"
+                    out += "  compression: \(layer.compression)\(Self.compressor(layer))\n"
                     if let createdBy = layer.createdBy { out += "  created by: \(createdBy)\n" }
                 }
             }

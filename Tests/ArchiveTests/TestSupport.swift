@@ -18,3 +18,21 @@ func runPython(_ arguments: [String]) throws -> String {
 func testSourceDirectory() -> URL {
     PackagePaths.root.appendingPathComponent("Tests/ArchiveTests")
 }
+
+/// Runs `gzip_oracle.py` on `blob` (see the script) and returns the diff_id it prints.
+func runOracle(_ blob: URL, _ oracle: URL, level: Int, chunkSize: Int, dictionarySize: Int = 32768) throws -> String {
+    let script = testSourceDirectory().appendingPathComponent("gzip_oracle.py").path
+    return try runPython([script, blob.path, oracle.path, String(level), String(chunkSize), String(dictionarySize)])
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+/// Whether `tool` is on PATH.
+func hasTool(_ tool: String) -> Bool {
+    (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        .contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
+}
+
+/// Runs a shell command line (`sh -c`) with `arguments` as `$0`, `$1`, …; returns its status.
+func shell(_ script: String, _ arguments: [String]) throws -> ProcessRunner.Result {
+    try ProcessRunner.run(["/bin/sh", "-c", script] + arguments)
+}

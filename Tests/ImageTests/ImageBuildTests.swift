@@ -14,7 +14,7 @@ import Testing
             LayerSource(directory: root, destination: "", modes: .preserved, owner: .preserved, symlinks: .rootFileSystem),
         ])
         let blobPath = work + "/base-layer"
-        let layer = try LayerWriter(compressionLevel: 9).write(scan.entries, to: blobPath)
+        let layer = try LayerWriter(compression: .gzip(level: 9)).write(scan.entries, to: blobPath)
         let config: JSONValue = .object([
             "architecture": .string("amd64"), "os": .string("linux"),
             "config": .object(["Env": .array([.string("PATH=/opt/base/bin:/usr/bin")]), "StopSignal": .string("SIGINT"),
@@ -113,6 +113,32 @@ import Testing
         let changed = try await build()
         #expect(changed.manifestDigest != first.manifestDigest)
         #expect(changed.layers.last?.reused == false)
+    }
+
+    @Test func compressionIsPartOfTheCacheKeyAndOfEachNewLayersDescriptor() async throws {
+        let work = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        func build(_ compression: LayerCompression) async throws -> ImageBuild {
+            let request = ImageBuildRequest(project: Support.fixture, base: .scratch, name: "irisdemo", tag: "1.0", cacheDirectory: work + "/cache",
+                                            workDirectory: work, toolVersion: "test", compression: compression)
+            return try await ImageBuilder().build(request)
+        }
+        let gzip = try await build(.defaultGzip)
+        let zstd = try await build(.defaultZstd)
+        let best = try await build(.gzip(level: 9))
+        // Nothing is reused across codecs or levels, though the cache holds the same trees.
+        #expect(!zstd.layers.contains { $0.reused } && !best.layers.contains { $0.reused })
+        #expect(try await build(.defaultZstd).layers.allSatisfy { $0.reused })
+        #expect(Set([gzip.manifestDigest, zstd.manifestDigest, best.manifestDigest]).count == 3)
+        #expect(gzip.layers.allSatisfy { $0.descriptor.mediaType == MediaType.layerTarGzip })
+        #expect(zstd.layers.allSatisfy { $0.descriptor.mediaType == MediaType.layerTarZstd })
+        let annotations = try #require(zstd.layers.first?.descriptor.annotations)
+        #expect(annotations == [
+            "io.nbship.layer.compressor": "libzstd " + LayerCompression.defaultZstd.codecVersion, "io.nbship.layer.level": "3",
+            "io.nbship.layer.chunk-size": "1048576",
+        ])
+        #expect(gzip.layers.first?.descriptor.annotations?["io.nbship.layer.dictionary-size"] == "32768")
+        #expect(best.layers.first?.descriptor.annotations?["io.nbship.layer.level"] == "9")
     }
 
     @Test func missingSourcesIsBadInput() async throws {

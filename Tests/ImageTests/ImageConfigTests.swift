@@ -57,4 +57,23 @@ import Testing
         #expect(config(project, work: work, hasDependencies: true, base: listed)["config"]?["Env"]?.arrayValue?.first
             == .string("PATH=/usr/bin:/app/deps/bin"))
     }
+
+    /// The integer RFC 3339 formatter agrees with Foundation's ISO 8601 formatter (which it
+    /// replaces to keep ICU out of memory) across leap days, centuries and negative epochs.
+    @Test func createdTimestampsMatchFoundationsFormatter() {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        var epochs: [Int64] = [0, -1, 1, 59, 86_399, 86_400, 951_782_400, 951_868_799, 1_700_000_000, 4_102_444_800, -2_208_988_800]
+        var state: UInt64 = 88_172_645_463_325_252
+        for _ in 0..<2000 {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            epochs.append(Int64(state % 16_000_000_000) - 2_000_000_000)
+        }
+        for epoch in epochs {
+            #expect(ImageConfigBuilder.rfc3339(epoch) == formatter.string(from: Date(timeIntervalSince1970: TimeInterval(epoch))), "\(epoch)")
+        }
+        #expect(ImageConfigBuilder.rfc3339(0) == "1970-01-01T00:00:00Z")
+    }
 }

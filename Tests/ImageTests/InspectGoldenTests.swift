@@ -6,19 +6,24 @@ import Testing
 /// digests are fixed by the inputs, so any change to layer, config or archive bytes shows
 /// here. Re-record on purpose with `NBSHIP_RECORD_GOLDEN=1`.
 @Suite struct InspectGoldenTests {
-    static let golden = Support.packageRoot + "/fixtures/image/irisdemo.inspect.txt"
+    /// The golden file for `--compression` (gzip: the default, no option given).
+    static func golden(_ compression: String) -> String {
+        Support.packageRoot + (compression == "gzip" ? "/fixtures/image/irisdemo.inspect.txt" : "/fixtures/image/irisdemo.\(compression).inspect.txt")
+    }
 
-    @Test(.enabled(if: Support.binary != nil))
-    func inspectTextMatchesTheGoldenFile() throws {
+    @Test(.enabled(if: Support.binary != nil), arguments: ["gzip", "zstd"])
+    func inspectTextMatchesTheGoldenFile(compression: String) throws {
         let binary = try #require(Support.binary)
         let work = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let build = try Support.run([binary, "build", Support.fixture, "-o", work + "/image.tar", "--tag", "irisdemo:1.0", "--epoch", "0"])
+        let option = compression == "gzip" ? [] : ["--compression", compression]
+        let build = try Support.run([binary, "build", Support.fixture, "-o", work + "/image.tar", "--tag", "irisdemo:1.0", "--epoch", "0"] + option)
         #expect(build.status == 0, "\(build.stderr)")
         #expect(build.stderr.isEmpty)
         let inspect = try Support.run([binary, "inspect", "--verify", work + "/image.tar"])
         #expect(inspect.status == 0, "\(inspect.stderr)")
-        let expected = try GoldenFile(URL(fileURLWithPath: Self.golden)).expected(for: inspect.stdout)
+        let expected = try GoldenFile(URL(fileURLWithPath: Self.golden(compression))).expected(for: inspect.stdout)
+        #expect(expected.components(separatedBy: "  compression: \(compression) (").count == 3)
         #expect(inspect.stdout == expected)
         #expect(expected.contains("manifest: " + build.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"))
     }

@@ -74,12 +74,13 @@ import Testing
         let work = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: work) }
         try makeTree(work + "/tree", reversed: false, mtime: 0, mask: 0o022)
-        // A larger, compressible file so deflate emits several blocks.
+        // A larger, compressible file so deflate emits several blocks, over two chunks.
         let big = (0..<50_000).map { "line \($0) of a reproducible layer\n" }.joined()
         try big.write(toFile: work + "/tree/pkg/big.txt", atomically: false, encoding: .utf8)
         let (blob, _, blobPath) = try layer(work + "/tree", work: work, name: "blob")
         let python = ProcessInfo.processInfo.environment["NBSHIP_TEST_PYTHON"] ?? "python3"
-        let result = try Support.run([python, Support.packageRoot + "/Tests/ArchiveTests/gzip_oracle.py", blobPath, work + "/oracle"])
+        let result = try Support.run([python, Support.packageRoot + "/Tests/ArchiveTests/gzip_oracle.py", blobPath, work + "/oracle",
+                                      "1", String(LayerCompression.gzipChunkSize), String(LayerCompression.dictionarySize)])
         #expect(result.status == 0)
         #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == blob.diffID.hex)
         #expect(FileManager.default.contents(atPath: blobPath) == FileManager.default.contents(atPath: work + "/oracle"))

@@ -4,8 +4,9 @@ import Testing
 @testable import Image
 
 /// Ten runs of the real binary, each varying the host: build folder, umask, TZ, LC_ALL, file
-/// mtimes, creation order, --jobs, cache directory and wall clock. One manifest digest, one
-/// archive.
+/// mtimes, creation order, --jobs, cache directory, wall clock and the CPUs it may use
+/// (`taskset -c 0`, so one compressing thread, against both cores). One manifest digest, one
+/// archive, for gzip and for zstd.
 @Suite struct ReproducibilityTests {
     struct Variant: Sendable, CustomStringConvertible {
         var umask: String
@@ -14,18 +15,33 @@ import Testing
         var reversed: Bool
         var mtime: Int
         var jobs: Int
-        var description: String { "umask \(umask) TZ \(timeZone) LC_ALL \(locale) reversed \(reversed) mtime \(mtime) jobs \(jobs)" }
+        var oneCPU: Bool
+        var description: String {
+            "umask \(umask) TZ \(timeZone) LC_ALL \(locale) reversed \(reversed) mtime \(mtime) jobs \(jobs) one CPU \(oneCPU)"
+        }
     }
 
     static let variants: [Variant] = (0..<10).map { number in
         Variant(umask: ["022", "077", "002", "027"][number % 4],
                 timeZone: ["UTC", "Asia/Tokyo", "America/New_York", "Pacific/Chatham", "Europe/Berlin"][number % 5],
                 locale: ["C", "C.UTF-8", "POSIX"][number % 3], reversed: number % 2 == 1,
-                mtime: 1_000_000_007 * (number + 1) % 2_000_000_000, jobs: [1, 2, 4][number % 3])
+                mtime: 1_000_000_007 * (number + 1) % 2_000_000_000, jobs: [1, 2, 4][number % 3], oneCPU: number % 4 < 2)
     }
 
-    @Test(.enabled(if: Support.binary != nil && Support.has("sh")))
-    func tenBuildsGiveOneDigest() throws {
+    /// 2.5 MiB of half noise, half text (fixed).
+    static let weights: [UInt8] = {
+        var state: UInt32 = 2_463_534_242
+        return (0..<(5 << 19)).map { index in
+            guard (index >> 15) % 2 == 0 else { return UInt8(ascii: "a") + UInt8(index % 23) }
+            state ^= state << 13
+            state ^= state >> 17
+            state ^= state << 5
+            return UInt8(truncatingIfNeeded: state)
+        }
+    }()
+
+    @Test(.enabled(if: Support.binary != nil && Support.has("sh") && Support.has("taskset")), arguments: ["gzip", "zstd"])
+    func tenBuildsGiveOneDigest(compression: String) throws {
         let binary = try #require(Support.binary)
         let work = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: work) }
@@ -34,13 +50,17 @@ import Testing
         for (number, variant) in Self.variants.enumerated() {
             let project = work + "/run-\(number)/" + String(repeating: "nest/", count: number) + "irisdemo"
             try Support.copyFixture(to: project, reversed: variant.reversed, mtime: variant.mtime)
+            // A model of several compression chunks, so chunk seams and worker counts matter.
+            try Data(Self.weights).write(to: URL(fileURLWithPath: project + "/artifacts/weights.bin"))
             var environment = ProcessInfo.processInfo.environment
             environment["SOURCE_DATE_EPOCH"] = nil
             environment["TZ"] = variant.timeZone
             environment["LC_ALL"] = variant.locale
             let output = work + "/out-\(number).tar"
-            let script = "umask \(variant.umask) && exec \"$0\" build . -o \"$1\" --tag irisdemo:1.0 --jobs \(variant.jobs) --cache-dir \"$2\" --digest-file \"$3\""
-            let result = try Support.run(["sh", "-c", script, binary, output, work + "/cache-\(number % 3)", work + "/digest-\(number)"],
+            let cpus = variant.oneCPU ? "taskset -c 0 " : ""
+            let script = "umask \(variant.umask) && exec \(cpus)\"$0\" build . -o \"$1\" --tag irisdemo:1.0 --jobs \(variant.jobs) "
+                + "--compression \(compression) --cache-dir \"$2\" --digest-file \"$3\""
+            let result = try Support.run(["sh", "-c", script, binary, output, work + "/cache-\(compression)-\(number % 3)", work + "/digest-\(number)"],
                                          environment: environment, directory: project)
             #expect(result.status == 0, "\(variant): \(result.stderr)")
             let printed = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 import TestSupport
 @testable import Image
@@ -59,8 +60,11 @@ enum Support {
     }
 
     /// Builds the fixture through the library and writes the archive.
-    static func buildFixture(project: String = fixture, base: BaseReference = .scratch, output: String, work: String) async throws -> ImageBuild {
-        let request = ImageBuildRequest(project: project, base: base, name: "irisdemo", tag: "1.0", workDirectory: work, toolVersion: "test")
+    static func buildFixture(
+        project: String = fixture, base: BaseReference = .scratch, output: String, work: String, compression: LayerCompression = .defaultGzip
+    ) async throws -> ImageBuild {
+        let request = ImageBuildRequest(project: project, base: base, name: "irisdemo", tag: "1.0", workDirectory: work, toolVersion: "test",
+                                        compression: compression)
         let build = try await ImageBuilder().build(request)
         try ImageArchiveWriter(modificationTime: 0).write(build.layout, to: output)
         return build

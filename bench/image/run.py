@@ -11,11 +11,15 @@ process of the command's tree):
 
 (a) writing the tree as one layer:
     - `nbship build` of a scratch project whose `artifacts/` is the tree (the artifacts
-      layer, beside a small application layer), output: an OCI archive;
+      layer, beside a small application layer), output: an OCI archive; gzip (default) and
+      `--compression zstd`;
     - `umoci insert` of the tree into a fresh image (`umoci init` + `umoci new` are set-up,
-      not timed);
-    - `tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -cf - … | gzip -n -6 |
-      sha256sum`, the floor: one deterministic tar.gz and its digest, nothing written.
+      not timed); umoci 0.4.7 (Debian 12) writes gzip only, so zstd is compared with
+    - `tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -cf - … | zstd -T2 -3 |
+      sha256sum`, and gzip with the same pipeline through `gzip -n -6` (one core);
+    - the machine's own limits, one core each, over the same tar (written once, untimed):
+      `sha256sum`, `gzip -1`, `zstd -1`; nbship's layer throughput per core (tar bytes /
+      median time / cores) is compared with them.
 (b) a code-only rebuild against a full build, with `--cache-dir`: a project whose pinned
     requirements install the tree as a local wheel (`--no-index --find-links`), so it becomes
     the dependency layer. Full build: empty cache (pip installs the wheel, both layers are
@@ -229,7 +233,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--out", default=str(ROOT / "bench-out"))
     args = parser.parse_args()
-    for tool in ("umoci", "tar", "gzip", "sha256sum", "bash"):
+    for tool in ("umoci", "tar", "gzip", "zstd", "sha256sum", "bash"):
         if not shutil.which(tool):
             sys.exit(f"{tool} not found (make setup-system installs umoci)")
     nbship = str(Path(args.nbship).resolve())
@@ -270,9 +274,33 @@ def main() -> None:
     rows.append(measure("layer: umoci insert", ["umoci", "insert", "--image", f"{layout}:bench", str(project / "artifacts"),
                                                 "/app/artifacts"], args.runs, fresh_umoci_image, env, work))
     rows[-1]["output_bytes"] = sum(p.stat().st_size for p in (layout / "blobs").rglob("*") if p.is_file())
-    pipeline = (f"set -euo pipefail; tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -cf - "
-                f"-C '{project}' artifacts | gzip -n -6 | sha256sum")
+    tar_command = f"tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -cf - -C '{project}' artifacts"
+    pipeline = f"set -euo pipefail; {tar_command} | gzip -n -6 | sha256sum"
     rows.append(measure("layer: tar | gzip -n -6 | sha256sum", ["bash", "-c", pipeline], args.runs, None, env, work))
+    rows.append(measure("layer: nbship build --compression zstd", [nbship, "build", str(project), "-o", str(image), "--tag",
+                                                                   "bench:1.0", "--base", "scratch", "--compression", "zstd"],
+                        args.runs, fresh_output, env, work))
+    rows[-1]["output_bytes"] = image.stat().st_size
+    zstd_pipeline = f"set -euo pipefail; {tar_command} | zstd -q -T2 -3 | sha256sum"
+    rows.append(measure("layer: tar | zstd -T2 -3 | sha256sum", ["bash", "-c", zstd_pipeline], args.runs, None, env, work))
+
+    # The machine's limits, one core each, over the same tar.
+    tar_file = scratch / "tree.tar"
+    subprocess.run(["bash", "-c", f"set -euo pipefail; {tar_command} > '{tar_file}'"], check=True)
+    tar_bytes = tar_file.stat().st_size
+    limits = [
+        measure("limit: sha256sum (1 core)", ["sha256sum", str(tar_file)], args.runs, None, env, work),
+        measure("limit: gzip -1 (1 core)", ["bash", "-c", f"gzip -1 -n -c '{tar_file}' > /dev/null"], args.runs, None, env, work),
+        measure("limit: zstd -1 (1 core)", ["bash", "-c", f"zstd -q -1 -T1 -c '{tar_file}' > /dev/null"], args.runs, None, env, work),
+    ]
+
+    # Why zlib level 1 (bench/image/codec_choice.c): deflate candidates on one core, same chunks.
+    codec_choice = None
+    if shutil.which("gcc") and Path("/usr/include/libdeflate.h").exists():
+        binary = scratch / "codec_choice"
+        subprocess.run(["gcc", "-O2", "-o", str(binary), str(ROOT / "bench/image/codec_choice.c"), "-lz", "-ldeflate", "-lzstd"],
+                       check=True)
+        codec_choice = subprocess.run([str(binary), str(tar_file)], check=True, capture_output=True, text=True).stdout.strip()
 
     # (b) Code-only rebuild against a full build: the tree is the dependency layer (a local wheel).
     wheel = make_wheel(tree, work / "wheels")
@@ -307,7 +335,7 @@ def main() -> None:
     if rebuild["last_stdout"] == full_digest or len(full_layers) != 2 or rebuilt_layers[0] != full_layers[0] \
             or rebuilt_layers[1] == full_layers[1]:
         sys.exit(f"a code-only rebuild should change the application layer only: {full_layers} -> {rebuilt_layers}")
-    rows += [full, rebuild]
+    rows += [full, rebuild] + limits
     rebuild["output_bytes"] = full["output_bytes"] = image.stat().st_size
 
     # One table, then the ratios (peer or full-build time over nbship's; > 1 means nbship is faster).
@@ -316,10 +344,21 @@ def main() -> None:
     for row in rows:
         output = f"{row['output_bytes'] / 1e6:10.1f}" if "output_bytes" in row else f"{'-':>10}"
         print(f"{row['label']:<40} {row['median_s']:9.2f} {row['best_s']:8.2f} {row['max_rss_mib']:12.1f} {output}")
-    nb, um, tg = rows[0], rows[1], rows[2]
+    nb, um, tg, nz, tz = rows[0], rows[1], rows[2], rows[3], rows[4]
+    cores = os.cpu_count() or 1
+    per_core = {row["label"]: tar_bytes / row["median_s"] / 1e6 for row in limits}
+    throughput = {
+        "tar_bytes": tar_bytes, "cores": cores,
+        "nbship_gzip_mb_s_per_core": tar_bytes / nb["median_s"] / cores / 1e6,
+        "nbship_zstd_mb_s_per_core": tar_bytes / nz["median_s"] / cores / 1e6,
+        "limits_mb_s": per_core,
+    }
     ratios = {
         "umoci_insert_over_nbship": um["median_s"] / nb["median_s"],
         "tar_gzip_over_nbship": tg["median_s"] / nb["median_s"],
+        "tar_zstd_over_nbship_zstd": tz["median_s"] / nz["median_s"],
+        "nbship_gzip_per_core_over_gzip_1": throughput["nbship_gzip_mb_s_per_core"] / per_core["limit: gzip -1 (1 core)"],
+        "nbship_zstd_per_core_over_zstd_1": throughput["nbship_zstd_mb_s_per_core"] / per_core["limit: zstd -1 (1 core)"],
         "full_build_over_code_only_rebuild": full["median_s"] / rebuild["median_s"],
         "nbship_rss_over_umoci_rss": nb["max_rss_mib"] / um["max_rss_mib"] if um["max_rss_mib"] else None,
         "nbship_rss_over_tar_gzip_rss": nb["max_rss_mib"] / tg["max_rss_mib"] if tg["max_rss_mib"] else None,
@@ -327,19 +366,34 @@ def main() -> None:
     best = {
         "umoci_insert_over_nbship": um["best_s"] / nb["best_s"],
         "tar_gzip_over_nbship": tg["best_s"] / nb["best_s"],
+        "tar_zstd_over_nbship_zstd": tz["best_s"] / nz["best_s"],
         "full_build_over_code_only_rebuild": full["best_s"] / rebuild["best_s"],
     }
     print("\nratios (median; best in brackets):")
     print(f"  umoci insert / nbship build:           {ratios['umoci_insert_over_nbship']:5.2f}x  ({best['umoci_insert_over_nbship']:.2f}x)")
     print(f"  tar|gzip|sha256sum / nbship build:     {ratios['tar_gzip_over_nbship']:5.2f}x  ({best['tar_gzip_over_nbship']:.2f}x)")
+    print(f"  tar|zstd -T2|sha256sum / nbship zstd:  {ratios['tar_zstd_over_nbship_zstd']:5.2f}x  ({best['tar_zstd_over_nbship_zstd']:.2f}x)")
+    print(f"  code-only rebuild:                     {rebuild['median_s']:5.2f} s")
     print(f"  full build / code-only rebuild:        {ratios['full_build_over_code_only_rebuild']:5.2f}x  "
           f"({best['full_build_over_code_only_rebuild']:.2f}x)")
     print(f"  peak memory nbship / umoci:            {ratios['nbship_rss_over_umoci_rss']:5.2f}x")
     print(f"  peak memory nbship / tar|gzip:         {ratios['nbship_rss_over_tar_gzip_rss']:5.2f}x")
+    print(f"\nthroughput over the {tar_bytes / 1e6:.0f} MB tar, MB/s per core ({cores} cores):")
+    for label, value in per_core.items():
+        print(f"  {label:<37} {value:7.1f}")
+    print(f"  nbship build, gzip (per core)         {throughput['nbship_gzip_mb_s_per_core']:7.1f}"
+          f"  = {ratios['nbship_gzip_per_core_over_gzip_1']:.2f}x gzip -1")
+    print(f"  nbship build, zstd (per core)         {throughput['nbship_zstd_mb_s_per_core']:7.1f}"
+          f"  = {ratios['nbship_zstd_per_core_over_zstd_1']:.2f}x zstd -1")
+    print("  (the machine is shared: figures taken while others compile are indicative only)")
+    if codec_choice:
+        print("\ndeflate candidates, one core, nbship's 256 KiB chunks (bench/image/codec_choice.c):")
+        print("  " + codec_choice.replace("\n", "\n  "))
 
     for row in rows:
         row.pop("last_stdout", None)
     results = {"tree": description, "runs": args.runs, "rows": rows, "ratios_median": ratios, "ratios_best": best,
+               "throughput": throughput, "codec_choice": codec_choice, "load_average_at_end": os.getloadavg(),
                "layers_full_build": full_layers, "layers_after_rebuild": rebuilt_layers}
     (out / "image-results.json").write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nresults in {out / 'image-results.json'}")

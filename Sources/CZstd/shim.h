@@ -1,0 +1,6 @@
+#ifndef NBSHIP_CZSTD_SHIM_H
+#define NBSHIP_CZSTD_SHIM_H
+
+#include <zstd.h>
+
+#endif
