@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The few file-system questions the environment reader asks, answered with `stat(2)`.
+enum FileSystem {
+    /// Whether `path` names a directory (following symbolic links), as `os.path.isdir`.
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Whether `path` names a regular file (following symbolic links), as `os.path.isfile`.
+    static func isFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Whether anything exists at `path` (following symbolic links), as `os.path.exists`.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    /// A file's text as Python's `read_text(encoding="utf-8")` gives it: universal newlines
+    /// (`\r\n` and `\r` become `\n`).
+    /// - Returns: ``TextResult/missing`` when the file cannot be read, ``TextResult/notUTF8``
+    ///   when it is not UTF-8 (Python would fail on it).
+    static func text(_ path: String) -> TextResult {
+        guard let data = FileManager.default.contents(atPath: path) else { return .missing }
+        guard var text = String(validating: data, as: UTF8.self) else { return .notUTF8 }
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return .text(text)
+    }
+
+    /// What reading a text file gave.
+    enum TextResult {
+        case text(String)
+        case missing
+        case notUTF8
+    }
+
+    /// `path` with symbolic links resolved (`os.path.realpath`), or `nil` when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// `os.path.abspath(os.path.join(base, path))`: joined and normalised lexically
+    /// (`.` and `..` removed, repeated slashes collapsed), without resolving links.
+    static func absolute(_ path: String, relativeTo base: String) -> String {
+        let joined = path.hasPrefix("/") ? path : base + "/" + path
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// The parent directory of an absolute path (`/` for `/`).
+    static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// The last component of a path.
+    static func name(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+}
