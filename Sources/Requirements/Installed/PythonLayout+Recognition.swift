@@ -20,6 +20,9 @@ extension PythonLayout {
         if isScript(real) {
             return .failure(UnrecognisedLayout("'\(real)' is a script, not a python executable"))
         }
+        guard FileSystem.name(real).hasPrefix("python") else {
+            return .failure(UnrecognisedLayout("'\(real)' is not named python, python3 or pythonX.Y"))
+        }
         let binary = FileSystem.parent(executable)
         if FileSystem.exists(binary + "/pyvenv.cfg") {
             return .failure(UnrecognisedLayout("'\(binary)/pyvenv.cfg' is beside the executable, not one folder up"))
@@ -66,7 +69,7 @@ extension PythonLayout {
         var library: String?
         if name.hasPrefix("python"), PythonVersion(String(name.dropFirst("python".count))) != nil {
             library = name
-        } else {
+        } else if name == "python" || name == "python3" {
             // `python3` as the real file: the one pythonX.Y library beside it.
             let candidates = (DirectoryListing(prefix + "/lib")?.entries ?? []).map(\.name).filter {
                 $0.hasPrefix("python3.") && FileSystem.isFile(prefix + "/lib/" + $0 + "/os.py")
