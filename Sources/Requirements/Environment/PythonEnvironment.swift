@@ -13,6 +13,8 @@ public struct PythonEnvironment: DistributionEnvironment {
     /// Whether a recognised layout is read from disk (`false`: always run the script, as the
     /// differential tests do to compare the two).
     public var readsFromDisk: Bool
+    /// The disk reading, worked out once per environment value (the resolver may inspect twice).
+    private let cache = ReadingCache()
 
     /// Creates an environment.
     /// - Parameters:
@@ -50,7 +52,7 @@ public struct PythonEnvironment: DistributionEnvironment {
     }
 
     public func inspect(_ query: EnvironmentQuery) throws(DiagnosticError) -> EnvironmentSnapshot {
-        if case .disk(let installed) = reading() {
+        if case .disk(let installed) = cache.value({ reading() }) {
             return try installed.inspect(query)
         }
         return try probe(query)

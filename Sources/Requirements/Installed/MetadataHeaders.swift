@@ -8,11 +8,17 @@ struct MetadataHeaders {
     /// Names of headers that continued onto further lines (their values are not simple).
     private(set) var folded: Set<String> = []
 
-    /// Parses the headers of `text` (newlines already `\n`).
+    /// Parses the headers of `text` (newlines already `\n`); the body after the first blank
+    /// line (often most of the file: the long description) is never split into lines.
     /// - Parameter text: The file's text.
     init(_ text: String) {
         var first = true
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = Substring(text[start..<end])
+            start = end < utf8.endIndex ? utf8.index(after: end) : end
             defer { first = false }
             if line.isEmpty { break }
             if first, line.hasPrefix("From ") { continue }

@@ -7,8 +7,17 @@ enum RecordText {
     /// - Returns: First fields.
     static func paths(_ text: String) -> [String] {
         var result: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            result.append(firstField(line))
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                if end > start {
+                    result.append(firstField(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+                }
+                start = end + 1
+            }
         }
         return result
     }
@@ -22,30 +31,39 @@ enum RecordText {
 
     /// The first field of one CSV line (Python's default dialect, non-strict: after a closing
     /// quote, text up to the comma is kept; `""` inside quotes is one quote).
-    static func firstField<S: StringProtocol>(_ line: S) -> String {
-        var field = ""
-        var index = line.startIndex
-        guard index < line.endIndex else { return field }
-        if line[index] == "\"" {
-            index = line.index(after: index)
-            while index < line.endIndex {
-                let character = line[index]
-                index = line.index(after: index)
-                if character == "\"" {
-                    if index < line.endIndex, line[index] == "\"" {
-                        field.append("\"")
-                        index = line.index(after: index)
-                        continue
-                    }
-                    break
+    static func firstField(_ line: String) -> String {
+        var line = line
+        return line.withUTF8 { firstField($0) }
+    }
+
+    /// ``firstField(_:)`` on the line's UTF-8 bytes.
+    private static func firstField(_ line: UnsafeBufferPointer<UInt8>) -> String {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+        var index = 0
+        guard index < line.count else { return "" }
+        if line[index] != quote {
+            while index < line.count, line[index] != comma { index += 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: line[0..<index]), as: UTF8.self)
+        }
+        var field: [UInt8] = []
+        index += 1
+        while index < line.count {
+            let byte = line[index]
+            index += 1
+            if byte == quote {
+                if index < line.count, line[index] == quote {
+                    field.append(quote)
+                    index += 1
+                    continue
                 }
-                field.append(character)
+                break
             }
+            field.append(byte)
         }
-        while index < line.endIndex, line[index] != "," {
+        while index < line.count, line[index] != comma {
             field.append(line[index])
-            index = line.index(after: index)
+            index += 1
         }
-        return field
+        return String(decoding: field, as: UTF8.self)
     }
 }
