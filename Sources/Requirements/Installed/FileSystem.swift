@@ -31,10 +31,24 @@ enum FileSystem {
     ///   when it is not UTF-8 (Python would fail on it).
     static func text(_ path: String) -> TextResult {
         guard let data = FileManager.default.contents(atPath: path) else { return .missing }
-        guard var text = String(validating: data, as: UTF8.self) else { return .notUTF8 }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var bytes = [UInt8](data)
+        let carriageReturn = UInt8(ascii: "\r")
+        if bytes.withUnsafeBytes({ raw in raw.baseAddress.map { memchr($0, Int32(carriageReturn), raw.count) } ?? nil }) != nil {
+            var normalised: [UInt8] = []
+            normalised.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == carriageReturn {
+                    normalised.append(UInt8(ascii: "\n"))
+                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                } else {
+                    normalised.append(bytes[index])
+                }
+                index += 1
+            }
+            bytes = normalised
         }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .notUTF8 }
         return .text(text)
     }
 

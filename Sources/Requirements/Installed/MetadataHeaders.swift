@@ -8,39 +8,39 @@ struct MetadataHeaders {
     /// Names of headers that continued onto further lines (their values are not simple).
     private(set) var folded: Set<String> = []
 
-    /// Parses the headers of `text` (newlines already `\n`); the body after the first blank
-    /// line (often most of the file: the long description) is never split into lines.
+    /// Parses the headers of `text` (newlines already `\n`), on its UTF-8 bytes; the body
+    /// after the first blank line (often most of the file: the long description) is not read.
     /// - Parameter text: The file's text.
     init(_ text: String) {
+        var text = text
+        text.withUTF8 { parse($0) }
+    }
+
+    private mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let newline = UInt8(ascii: "\n"), colon = UInt8(ascii: ":"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        var start = 0
         var first = true
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        while start < utf8.endIndex {
-            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-            let line = Substring(text[start..<end])
-            start = end < utf8.endIndex ? utf8.index(after: end) : end
-            defer { first = false }
-            if line.isEmpty { break }
-            if first, line.hasPrefix("From ") { continue }
-            if line.first == " " || line.first == "\t" {
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != newline { end += 1 }
+            defer {
+                start = end + 1
+                first = false
+            }
+            if end == start { break }
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if first, line.starts(with: "From ".utf8) { continue }
+            if line[0] == space || line[0] == tab {
                 if let last = fields.last { folded.insert(last.name) }
                 continue
             }
-            guard let colon = Self.headerNameEnd(line) else { break }
-            let name = line[..<colon].lowercased()
-            let value = line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" }
-            fields.append((name, String(value)))
+            // A header name is `[\x21-\x39\x3b-\x7e]*` followed by a colon.
+            guard let nameEnd = line.firstIndex(where: { $0 == colon || $0 < 0x21 || $0 > 0x7e }), line[nameEnd] == colon else { break }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: line[..<nameEnd]), as: UTF8.self).lowercased()
+            var value = nameEnd + 1
+            while value < line.count, line[value] == space || line[value] == tab { value += 1 }
+            fields.append((name, String(decoding: UnsafeBufferPointer(rebasing: line[value...]), as: UTF8.self)))
         }
-    }
-
-    /// The index of the colon ending a header name (`[\x21-\x39\x3b-\x7e]*:`), if the line is a header.
-    private static func headerNameEnd(_ line: Substring) -> Substring.Index? {
-        for index in line.utf8.indices {
-            let byte = line.utf8[index]
-            if byte == UInt8(ascii: ":") { return index }
-            if byte < 0x21 || byte > 0x7e { return nil }
-        }
-        return nil
     }
 
     /// Whether there is any header (Python's `Message` is false when it has none).
