@@ -153,6 +153,30 @@ struct InstalledLayoutTests {
         #expect(MetadataHeaders("")["Name"] == nil)
     }
 
+    static let headerCases: [(bytes: [UInt8], expected: String)] = {
+        let long = String(repeating: "x", count: 20_000)
+        var cases: [(bytes: [UInt8], expected: String)] = []
+        cases.append((Array("Name: a\r\nVersion: 1\r\n\r\nbody".utf8), "Name: a\nVersion: 1\n\n"))
+        cases.append((Array("Name: a\n\n".utf8) + [0xff, 0xfe], "Name: a\n\n"))
+        cases.append((Array("\nName: a\n".utf8), "\n"))
+        cases.append((Array("Name: a\rVersion: 2".utf8), "Name: a\nVersion: 2"))
+        cases.append((Array(("Name: a\n" + long + "\n\nrest").utf8), "Name: a\n" + long + "\n\n"))
+        return cases
+    }()
+
+    @Test("only the header block of METADATA is read, with universal newlines", arguments: headerCases)
+    func headerText(bytes: [UInt8], expected: String) throws {
+        let root = try PackagePaths.temporaryDirectory(prefix: "nbship-header")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("METADATA")
+        try Data(bytes).write(to: file)
+        guard case .text(let text) = FileSystem.headerText(file.path) else {
+            Issue.record("not read")
+            return
+        }
+        #expect(text == expected)
+    }
+
     @Test("RECORD paths as the csv module splits them", arguments: [
         ("pkg/__init__.py,sha256=abc,12", "pkg/__init__.py"),
         ("\"odd,name.py\",,", "odd,name.py"),

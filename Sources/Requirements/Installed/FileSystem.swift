@@ -31,7 +31,55 @@ enum FileSystem {
     ///   when it is not UTF-8 (Python would fail on it).
     static func text(_ path: String) -> TextResult {
         guard let data = FileManager.default.contents(atPath: path) else { return .missing }
-        var bytes = [UInt8](data)
+        return decode([UInt8](data))
+    }
+
+    /// The start of a file up to and including its first blank line (all of it when it has
+    /// none), as ``text(_:)`` decodes it: the header block of `METADATA`, without reading the
+    /// long description after it.
+    static func headerText(_ path: String) -> TextResult {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .missing }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 16_384)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { return .missing }
+            if count == 0 { break }
+            let searchFrom = max(0, bytes.count - 3)
+            bytes.append(contentsOf: chunk[0..<count])
+            if let end = blankLineEnd(bytes, from: searchFrom) {
+                bytes.removeSubrange(end...)
+                break
+            }
+        }
+        return decode(bytes)
+    }
+
+    /// Where the first blank line starts plus one byte (so the decoded text ends with the
+    /// blank line's newline), or `nil` when there is none from `start` on.
+    private static func blankLineEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        let isBreak = { (byte: UInt8) in byte == newline || byte == carriageReturn }
+        if start == 0, let first = bytes.first, isBreak(first) { return 1 }
+        var index = start
+        while index < bytes.count {
+            guard isBreak(bytes[index]) else {
+                index += 1
+                continue
+            }
+            var next = index + 1
+            if bytes[index] == carriageReturn, next < bytes.count, bytes[next] == newline { next += 1 }
+            if next < bytes.count, isBreak(bytes[next]) { return next + 1 }
+            index = next
+        }
+        return nil
+    }
+
+    /// UTF-8 with universal newlines, as Python's text mode reads it.
+    private static func decode(_ bytes: [UInt8]) -> TextResult {
+        var bytes = bytes
         let carriageReturn = UInt8(ascii: "\r")
         if bytes.withUnsafeBytes({ raw in raw.baseAddress.map { memchr($0, Int32(carriageReturn), raw.count) } ?? nil }) != nil {
             var normalised: [UInt8] = []

@@ -19,13 +19,16 @@ public struct InstalledDistribution: Sendable, Hashable {
     ///   - isFolder: Whether it is a folder.
     /// - Returns: The distribution, `nil` when its metadata has no headers or no `Name`
     ///   (`importlib.metadata` skips those too).
-    /// - Throws: ``UnrecognisedLayout`` when the metadata is not UTF-8 or its `Name` or
+    /// - Throws: ``UnrecognisedLayout`` when the header block is not UTF-8 or its `Name` or
     ///   `Version` spans several lines.
     static func read(_ path: String, isFolder: Bool) throws(UnrecognisedLayout) -> InstalledDistribution? {
         var text: String?
         let candidates = isFolder ? [path + "/METADATA", path + "/PKG-INFO"] : [path]
         for candidate in candidates {
-            switch FileSystem.text(candidate) {
+            // Only the header block is read: Name and Version are there, the description after
+            // it can be most of the file. (Python decodes the whole file, so a description
+            // that is not UTF-8 breaks its probe but not this reader.)
+            switch FileSystem.headerText(candidate) {
             case .text(let found) where !found.isEmpty:
                 text = found
             case .notUTF8:
