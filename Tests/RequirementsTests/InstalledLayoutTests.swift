@@ -188,6 +188,16 @@ struct InstalledLayoutTests {
         #expect(RecordText.firstField(line) == path)
     }
 
+    @Test("a RECORD mentions a top-level name as a folder or a module file")
+    func recordMentions() {
+        let record = "numpy/__init__.py,,\nnumpy.libs/x.so,,\nscipy-1.0.dist-info/RECORD,,\n"
+        #expect(RecordText.mentions(record, anyOf: ["numpy"]))
+        #expect(RecordText.mentions(record, anyOf: ["pandas", "scipy-1"]))
+        #expect(!RecordText.mentions(record, anyOf: ["scipy", "pandas"]))
+        #expect(!RecordText.mentions(record, anyOf: ["numpy/__init__.py,,\nnumpy.libs/x.so,,\nscipy-1.0.dist-info/RECORD,,\n-longer"]))
+        #expect(!RecordText.mentions("", anyOf: ["numpy"]))
+    }
+
     @Test("PackagePath parts and suffixes as PurePosixPath")
     func packagePath() {
         #expect(PackagePath("a//b/./c.py").parts == ["a", "b", "c.py"])

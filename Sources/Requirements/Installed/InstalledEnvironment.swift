@@ -78,7 +78,7 @@ public struct InstalledEnvironment: DistributionEnvironment {
         let entries: [[String]]
         if let record = distribution.readText("RECORD") {
             // A RECORD that mentions no wanted top-level name cannot provide one.
-            guard tops.contains(where: { record.contains($0 + "/") || record.contains($0 + ".") }) else { return [] }
+            guard RecordText.mentions(record, anyOf: tops) else { return [] }
             entries = RecordText.paths(record).map { $0.split(separator: "/", omittingEmptySubsequences: false).map(String.init) }
         } else {
             entries = (distribution.files(dialect) ?? []).map { PackagePath($0).parts }

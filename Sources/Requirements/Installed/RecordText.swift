@@ -1,7 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The file lists of installed metadata, split as `importlib.metadata` splits them: `RECORD`
 /// rows through Python's `csv` reader (only the first field, the path, is kept), and
 /// `SOURCES.txt` / `installed-files.txt` lines quoted first and read the same way.
 enum RecordText {
+    /// Whether `text` contains `name/` or `name.` for any of `names`: a file list that
+    /// mentions neither cannot provide the module (a byte search with `memchr`; the probe script's
+    /// cheap pre-check, and most of the time of a query on a large environment without it).
+    static func mentions(_ text: String, anyOf names: Set<String>) -> Bool {
+        var text = text
+        return text.withUTF8 { haystack in
+            guard let base = haystack.baseAddress else { return false }
+            for name in names {
+                for suffix in ["/", "."] {
+                    var needle = name + suffix
+                    let found = needle.withUTF8 { contains(UnsafeRawBufferPointer(start: base, count: haystack.count), UnsafeRawBufferPointer($0)) }
+                    if found { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether `pattern` occurs in `bytes`: `memchr` to each candidate first byte, `memcmp` for the rest.
+    private static func contains(_ bytes: UnsafeRawBufferPointer, _ pattern: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress, let needle = pattern.baseAddress, let first = pattern.first else { return pattern.isEmpty }
+        var offset = 0
+        while bytes.count - offset >= pattern.count {
+            guard let hit = memchr(base + offset, Int32(first), bytes.count - offset - pattern.count + 1) else { return false }
+            let position = base.distance(to: UnsafeRawPointer(hit))
+            if memcmp(base + position, needle, pattern.count) == 0 { return true }
+            offset = position + 1
+        }
+        return false
+    }
+
     /// The path of each non-empty row of a CSV text, in order.
     /// - Parameter text: `RECORD`'s text.
     /// - Returns: First fields.
