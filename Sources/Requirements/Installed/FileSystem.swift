@@ -31,7 +31,7 @@ enum FileSystem {
     ///   when it is not UTF-8 (Python would fail on it).
     static func text(_ path: String) -> TextResult {
         guard let data = FileManager.default.contents(atPath: path) else { return .missing }
-        return decode([UInt8](data))
+        return data.withUnsafeBytes { decode($0) }
     }
 
     /// The start of a file up to and including its first blank line (all of it when it has
@@ -54,7 +54,7 @@ enum FileSystem {
                 break
             }
         }
-        return decode(bytes)
+        return bytes.withUnsafeBytes { decode($0) }
     }
 
     /// Where the first blank line starts plus one byte (so the decoded text ends with the
@@ -78,25 +78,26 @@ enum FileSystem {
     }
 
     /// UTF-8 with universal newlines, as Python's text mode reads it.
-    private static func decode(_ bytes: [UInt8]) -> TextResult {
-        var bytes = bytes
+    private static func decode(_ bytes: UnsafeRawBufferPointer) -> TextResult {
         let carriageReturn = UInt8(ascii: "\r")
-        if bytes.withUnsafeBytes({ raw in raw.baseAddress.map { memchr($0, Int32(carriageReturn), raw.count) } ?? nil }) != nil {
-            var normalised: [UInt8] = []
-            normalised.reserveCapacity(bytes.count)
-            var index = 0
-            while index < bytes.count {
-                if bytes[index] == carriageReturn {
-                    normalised.append(UInt8(ascii: "\n"))
-                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
-                } else {
-                    normalised.append(bytes[index])
-                }
-                index += 1
-            }
-            bytes = normalised
+        let hasCarriageReturn = bytes.baseAddress.map { memchr($0, Int32(carriageReturn), bytes.count) != nil } ?? false
+        guard hasCarriageReturn else {
+            guard let text = String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) else { return .notUTF8 }
+            return .text(text)
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else { return .notUTF8 }
+        var normalised: [UInt8] = []
+        normalised.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == carriageReturn {
+                normalised.append(UInt8(ascii: "\n"))
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+            } else {
+                normalised.append(bytes[index])
+            }
+            index += 1
+        }
+        guard let text = String(validating: normalised, as: UTF8.self) else { return .notUTF8 }
         return .text(text)
     }
 
