@@ -96,18 +96,20 @@ def stage(folder):
 
 def timed(command, cwd):
     """One run under GNU time: (wall seconds, CPU seconds user+system, peak RSS MiB). CPU time
-    is what the process itself did; on a machine loaded by other engineers it moves far less
-    than the wall clock, which also counts the time spent waiting for a core."""
+    (from wait4, so it counts the command and every child it waited for, e.g. a Python probe)
+    is what the processes themselves did; on a machine loaded by other engineers it moves far
+    less than the wall clock, which also counts the time spent waiting for a core."""
     with tempfile.NamedTemporaryFile(prefix="nbship-bench-time-") as out:
         start = time.perf_counter()
-        proc = subprocess.run([GNU_TIME, "-f", "%U %S %M", "-o", out.name] + list(command), cwd=cwd,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen([GNU_TIME, "-f", "%M", "-o", out.name] + list(command), cwd=cwd,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
-        if proc.returncode != 0:
-            sys.exit(f"benchmark command failed ({proc.returncode}): {' '.join(map(str, command))}\n"
-                     + proc.stderr.decode(errors="replace"))
-        user, system, kib = Path(out.name).read_text().split()[-3:]
-    return wall, float(user) + float(system), int(kib) / 1024
+        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"benchmark command failed ({os.waitstatus_to_exitcode(status)}): {' '.join(map(str, command))}\n{err}")
+        kib = int(Path(out.name).read_text().split()[-1])
+    return wall, usage.ru_utime + usage.ru_stime, kib / 1024
 
 
 def fresh_runs(make_command, runs, prefix):
@@ -133,6 +135,7 @@ def main():
     ap.add_argument("--python", default=sys.executable, help="the venv holding soorgeon")
     ap.add_argument("--corpus-python", required=True, help="nbship convert --python")
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--every", type=int, default=1, help="time every Nth notebook only (a quicker sample)")
     ap.add_argument("--out", default=str(ROOT / "bench-out"))
     args = ap.parse_args()
     nbship = str(Path(args.nbship).resolve())
@@ -142,7 +145,7 @@ def main():
     staging = Path(tempfile.mkdtemp(prefix="nbship-bench-convert-"))
     results, skipped = [], []
     try:
-        for name, staged in stage(staging):
+        for name, staged in stage(staging)[::args.every]:
             # One probe of each tool first: a failure is recorded, not timed.
             with tempfile.TemporaryDirectory(prefix="nbship-bench-probe-") as probe:
                 shutil.copy(staged, Path(probe) / staged.name)
