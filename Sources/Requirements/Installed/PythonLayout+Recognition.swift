@@ -116,7 +116,7 @@ extension PythonLayout {
     /// Debian patches `site.py` to use `dist-packages`.
     private static func flavour(base: String, library: String) -> SiteFlavour {
         guard case .text(let text) = FileSystem.text(base + "/lib/" + library + "/site.py") else { return .standard }
-        return text.contains("\"dist-packages\"") ? .debian : .standard
+        return RecordText.mentions(text, anyOf: ["\"dist-packages\""], suffixes: [""]) ? .debian : .standard
     }
 
     /// `#define PY_VERSION "3.11.7"` from `patchlevel.h`, cut to `major.minor.micro`.

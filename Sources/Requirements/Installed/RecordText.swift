@@ -11,12 +11,16 @@ enum RecordText {
     /// Whether `text` contains `name/` or `name.` for any of `names`: a file list that
     /// mentions neither cannot provide the module (a byte search with `memchr`; the probe script's
     /// cheap pre-check, and most of the time of a query on a large environment without it).
-    static func mentions(_ text: String, anyOf names: Set<String>) -> Bool {
+    /// - Parameters:
+    ///   - text: The text searched.
+    ///   - names: The names.
+    ///   - suffixes: What must follow a name (`/` and `.` for a file list).
+    static func mentions(_ text: String, anyOf names: Set<String>, suffixes: [String] = ["/", "."]) -> Bool {
         var text = text
         return text.withUTF8 { haystack in
             guard let base = haystack.baseAddress else { return false }
             for name in names {
-                for suffix in ["/", "."] {
+                for suffix in suffixes {
                     var needle = name + suffix
                     let found = needle.withUTF8 { contains(UnsafeRawBufferPointer(start: base, count: haystack.count), UnsafeRawBufferPointer($0)) }
                     if found { return true }
