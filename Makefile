@@ -32,7 +32,15 @@ $(VENV)/.stamp-test: requirements-dev.txt
 	$(VPY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-setup-python: $(VENV)/.stamp-test
+# The setuptools wheel the environment-reader tests build editable and namespace installs
+# with, offline (RequirementsTests' MadeEnvironment).
+TEST_WHEELS  := $(VENV)/wheels
+export NBSHIP_TEST_WHEELS := $(abspath $(TEST_WHEELS))
+$(VENV)/.stamp-wheels: $(VENV)/.stamp-test
+	$(VPY) -m pip download --quiet --disable-pip-version-check --no-deps --dest $(TEST_WHEELS) setuptools==80.9.0
+	touch $@
+
+setup-python: $(VENV)/.stamp-test $(VENV)/.stamp-wheels
 
 # The corpus pins plus what generated projects need to test, serve and lint themselves.
 $(VENV_CORPUS)/.stamp-corpus: $(CORPUS_REQS) requirements-corpus-extra.txt

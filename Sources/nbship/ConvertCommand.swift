@@ -81,6 +81,9 @@ extension NBShip {
         @Option(help: "Output format of the report: text or json.")
         var format: OutputFormat = .text
 
+        @Flag(help: "Say on standard error how the interpreter and its installed packages were read (from disk, or by starting python, and why).")
+        var verbose = false
+
         func run() throws {
             do {
                 try convert()
@@ -99,7 +102,12 @@ extension NBShip {
             // an error that says where it came from.
             let interpreter = try PythonInterpreter.selected(option: python, environment: environment).check(environment: environment)
             let template = try loadTemplate()
-            let converter = Converter(resolver: try .bundled(environment: interpreter.environment()), template: template)
+            let pythonEnvironment = interpreter.environment()
+            if verbose {
+                Terminal.writeError("python: \(interpreter.summary)\n")
+                Terminal.writeError("python: \(pythonEnvironment.reading(environment: environment)?.summary ?? "interpreter not found")\n")
+            }
+            let converter = Converter(resolver: try .bundled(environment: pythonEnvironment), template: template)
             var options = ConvertOptions(packageName: packageName, pythonVersion: interpreter.version, requires: requires, baseImage: base, lock: lock)
             options.locals = try checkedLocals()
             if student {

@@ -22,17 +22,19 @@ is `nbship convert --python`, the environment the notebooks' imports are pinned 
 import argparse
 import copy
 import json
+import os
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from run import CORPUS, ROOT, measure, row  # noqa: E402
+from run import CORPUS, GNU_TIME, ROOT, row  # noqa: E402
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
 
@@ -92,19 +94,39 @@ def stage(folder):
     return staged
 
 
+def timed(command, cwd):
+    """One run under GNU time: (wall seconds, CPU seconds user+system, peak RSS MiB). CPU time
+    (from wait4, so it counts the command and every child it waited for, e.g. a Python probe)
+    is what the processes themselves did; on a machine loaded by other engineers it moves far
+    less than the wall clock, which also counts the time spent waiting for a core."""
+    with tempfile.NamedTemporaryFile(prefix="nbship-bench-time-") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen([GNU_TIME, "-f", "%M", "-o", out.name] + list(command), cwd=cwd,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"benchmark command failed ({os.waitstatus_to_exitcode(status)}): {' '.join(map(str, command))}\n{err}")
+        kib = int(Path(out.name).read_text().split()[-1])
+    return wall, usage.ru_utime + usage.ru_stime, kib / 1024
+
+
 def fresh_runs(make_command, runs, prefix):
-    """Runs make_command(fresh_folder) `runs` times, each in a new folder; (median, best, peak MiB)."""
-    times, peak = [], 0.0
+    """Runs make_command(fresh_folder) `runs` times, each in a new folder;
+    (median wall, best wall, peak MiB, median CPU)."""
+    walls, cpus, peak = [], [], 0.0
     for _ in range(runs):
         work = Path(tempfile.mkdtemp(prefix=prefix))
         try:
             command, cwd = make_command(work)
-            median, _, rss = measure(command, cwd=cwd, runs=1)
-            times.append(median)
+            wall, cpu, rss = timed(command, cwd)
+            walls.append(wall)
+            cpus.append(cpu)
             peak = max(peak, rss)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    return statistics.median(times), min(times), peak
+    return statistics.median(walls), min(walls), peak, statistics.median(cpus)
 
 
 def main():
@@ -113,6 +135,7 @@ def main():
     ap.add_argument("--python", default=sys.executable, help="the venv holding soorgeon")
     ap.add_argument("--corpus-python", required=True, help="nbship convert --python")
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--every", type=int, default=1, help="time every Nth notebook only (a quicker sample)")
     ap.add_argument("--out", default=str(ROOT / "bench-out"))
     args = ap.parse_args()
     nbship = str(Path(args.nbship).resolve())
@@ -122,7 +145,7 @@ def main():
     staging = Path(tempfile.mkdtemp(prefix="nbship-bench-convert-"))
     results, skipped = [], []
     try:
-        for name, staged in stage(staging):
+        for name, staged in stage(staging)[::args.every]:
             # One probe of each tool first: a failure is recorded, not timed.
             with tempfile.TemporaryDirectory(prefix="nbship-bench-probe-") as probe:
                 shutil.copy(staged, Path(probe) / staged.name)
@@ -145,7 +168,12 @@ def main():
 
             ours_m = fresh_runs(ours_command, args.runs, "nbship-bench-convert-")
             peer_m = fresh_runs(peer_command, args.runs, "nbship-bench-soorgeon-")
-            results.append(row(f"convert {name}", ours_m, peer_m, "soorgeon"))
+            result = row(f"convert {name}", ours_m, peer_m, "soorgeon")
+            result.update(nbship_cpu_ms=ours_m[3] * 1000, peer_cpu_ms=peer_m[3] * 1000,
+                          cpu_ratio=peer_m[3] / ours_m[3] if ours_m[3] > 0 else float("inf"))
+            print(f"{'':<44} CPU nbship {result['nbship_cpu_ms']:7.1f} ms   soorgeon {result['peer_cpu_ms']:7.1f} ms   "
+                  f"ratio {result['cpu_ratio']:6.1f}x")
+            results.append(result)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -157,6 +185,11 @@ def main():
               f"(soorgeon time / nbship time, higher is better for nbship); "
               f"peak RSS nbship {max(r['nbship_rss_mib'] for r in results):.1f} MiB, "
               f"soorgeon {max(r['peer_rss_mib'] for r in results):.1f} MiB")
+        cpu_ratios = [r["cpu_ratio"] for r in results]
+        print(f"CPU time (user+system, less sensitive to other load): ratio median {statistics.median(cpu_ratios):.1f}x, "
+              f"nbship median {statistics.median(r['nbship_cpu_ms'] for r in results):.1f} ms, "
+              f"soorgeon median {statistics.median(r['peer_cpu_ms'] for r in results):.1f} ms; "
+              f"load average when done {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     if skipped:
         print(f"{len(skipped)} skipped: " + "; ".join(f"{s['name']} ({s['failed']})" for s in skipped))
     (out / "convert.json").write_text(json.dumps({"rows": results, "skipped": skipped}, indent=2) + "\n")

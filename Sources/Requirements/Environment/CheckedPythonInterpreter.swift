@@ -8,6 +8,10 @@ public struct CheckedPythonInterpreter: Sendable, Hashable, Codable {
     public var version: PythonVersion
     /// Its full version (`3.11.7`), as `sys.version_info` gives it.
     public var release: String
+    /// The layout the version was read from, when nbship recognised it (no process started).
+    public var layout: PythonLayout?
+    /// Why the interpreter was started to ask its version, when it was.
+    public var unrecognised: UnrecognisedLayout?
 
     /// Creates a checked interpreter.
     /// - Parameters:
@@ -15,11 +19,26 @@ public struct CheckedPythonInterpreter: Sendable, Hashable, Codable {
     ///   - executable: The executable's absolute path.
     ///   - version: The feature version.
     ///   - release: The full version text.
-    public init(interpreter: PythonInterpreter, executable: String, version: PythonVersion, release: String) {
+    ///   - layout: The layout it was read from, if recognised.
+    ///   - unrecognised: Why it was started, if it was.
+    public init(
+        interpreter: PythonInterpreter, executable: String, version: PythonVersion, release: String,
+        layout: PythonLayout? = nil, unrecognised: UnrecognisedLayout? = nil
+    ) {
         self.interpreter = interpreter
         self.executable = executable
         self.version = version
         self.release = release
+        self.layout = layout
+        self.unrecognised = unrecognised
+    }
+
+    /// One line for `--verbose`: how the version was found.
+    public var summary: String {
+        if let layout {
+            return "\(executable) is python \(release), read from \(layout.versionSource) without starting it"
+        }
+        return "started \(executable) to ask its version (python \(release)): \(unrecognised?.reason ?? "layout not read")"
     }
 
     /// The environment of this interpreter, for ``RequirementsResolver``.

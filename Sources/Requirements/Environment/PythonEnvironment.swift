@@ -1,7 +1,8 @@
 import Diagnostics
 import Foundation
 
-/// A real Python environment, inspected by running its interpreter once with a small
+/// A real Python environment: read from disk when its layout is one nbship recognises
+/// (``InstalledEnvironment``), else inspected by running its interpreter once with a small
 /// `importlib.metadata` script (never `pip`, never the network).
 public struct PythonEnvironment: DistributionEnvironment {
     /// The interpreter: an absolute path, or a name looked up on `PATH` (`python3`).
@@ -9,14 +10,36 @@ public struct PythonEnvironment: DistributionEnvironment {
     /// The directory to run it in (`nil`: the caller's). Files there never count as
     /// installed: the script drops the working directory from `sys.path`.
     public var workingDirectory: String?
+    /// Whether a recognised layout is read from disk (`false`: always run the script, as the
+    /// differential tests do to compare the two).
+    public var readsFromDisk: Bool
+    /// The disk reading, worked out once per environment value (the resolver may inspect twice).
+    private let cache = ReadingCache()
 
     /// Creates an environment.
     /// - Parameters:
     ///   - interpreter: The interpreter's path or name.
     ///   - workingDirectory: The directory to run it in, `nil` for the caller's.
-    public init(interpreter: String, workingDirectory: String? = nil) {
+    ///   - readsFromDisk: Whether to read a recognised layout from disk instead of running Python.
+    public init(interpreter: String, workingDirectory: String? = nil, readsFromDisk: Bool = true) {
         self.interpreter = interpreter
         self.workingDirectory = workingDirectory
+        self.readsFromDisk = readsFromDisk
+    }
+
+    /// How this environment is read: from disk, or by starting the interpreter (and why).
+    /// - Parameter environment: The process environment.
+    /// - Returns: The reading, `nil` when the interpreter does not exist.
+    public func reading(environment: [String: String] = ProcessInfo.processInfo.environment) -> EnvironmentReading? {
+        let chosen = PythonInterpreter(command: interpreter, origin: .option)
+        guard let executable = chosen.executablePath(searchPath: environment["PATH"]) else { return nil }
+        if !readsFromDisk {
+            return .interpreter(UnrecognisedLayout("reading from disk is turned off"))
+        }
+        return EnvironmentReading.of(
+            executable: executable, environment: environment,
+            workingDirectory: workingDirectory ?? FileManager.default.currentDirectoryPath
+        )
     }
 
     /// The interpreter `convert` uses when none is given: `$VIRTUAL_ENV/bin/python` when a
@@ -29,6 +52,14 @@ public struct PythonEnvironment: DistributionEnvironment {
     }
 
     public func inspect(_ query: EnvironmentQuery) throws(DiagnosticError) -> EnvironmentSnapshot {
+        if case .disk(let installed) = cache.value({ reading() }) {
+            return try installed.inspect(query)
+        }
+        return try probe(query)
+    }
+
+    /// Runs the probe script.
+    private func probe(_ query: EnvironmentQuery) throws(DiagnosticError) -> EnvironmentSnapshot {
         let queryJSON: Data
         do {
             queryJSON = try JSONEncoder().encode(query)

@@ -24,7 +24,8 @@ extension PythonInterpreter {
         return nil
     }
 
-    /// Finds the interpreter and asks it for its version.
+    /// Finds the interpreter and reads its version: from its layout on disk when nbship
+    /// recognises it (``PythonLayout/recognise(executable:environment:)``), else by asking it.
     /// - Parameter environment: The process environment (its `PATH` is searched).
     /// - Returns: The executable's path and its Python version.
     /// - Throws: ``DiagnosticError``: `requirements.python-not-found` when there is no such
@@ -34,6 +35,14 @@ extension PythonInterpreter {
     public func check(environment: [String: String] = ProcessInfo.processInfo.environment) throws(DiagnosticError) -> CheckedPythonInterpreter {
         guard let executable = executablePath(searchPath: environment["PATH"]) else {
             throw DiagnosticError(.error("requirements.python-not-found", notFoundMessage, notes: notFoundNotes))
+        }
+        let unrecognised: UnrecognisedLayout
+        switch PythonLayout.recognise(executable: executable, environment: environment) {
+        case .success(let layout):
+            try refuseOld(layout.version, release: layout.release)
+            return CheckedPythonInterpreter(interpreter: self, executable: executable, version: layout.version, release: layout.release, layout: layout)
+        case .failure(let reason):
+            unrecognised = reason
         }
         let output: ChildProcess.Output
         do {
@@ -51,6 +60,12 @@ extension PythonInterpreter {
         else {
             throw notPython(executable, "it did not answer like one")
         }
+        try refuseOld(version, release: release)
+        return CheckedPythonInterpreter(interpreter: self, executable: executable, version: version, release: release, unrecognised: unrecognised)
+    }
+
+    /// Refuses a Python older than ``oldestSupported``.
+    private func refuseOld(_ version: PythonVersion, release: String) throws(DiagnosticError) {
         guard version >= Self.oldestSupported else {
             throw DiagnosticError(.error(
                 "requirements.python-too-old",
@@ -58,7 +73,6 @@ extension PythonInterpreter {
                 notes: [originNote, "pass --python with a newer interpreter"]
             ))
         }
-        return CheckedPythonInterpreter(interpreter: self, executable: executable, version: version, release: release)
     }
 
     /// What the interpreter prints first, so any other program's output is not mistaken for it.
