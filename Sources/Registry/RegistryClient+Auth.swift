@@ -12,7 +12,10 @@ extension RegistryClient {
             return credential.map { "Basic \($0.basicToken)" }
         case "bearer":
             if let token = await session.token(for: scope) { return "Bearer \(token)" }
-            return nil
+            // The challenge is known (from the ping): fetch the scope's token before asking,
+            // instead of collecting a 401 first.
+            try await fetchToken(challenge, scope: scope)
+            return await session.token(for: scope).map { "Bearer \($0)" }
         default:
             return nil
         }
@@ -35,7 +38,7 @@ extension RegistryClient {
         }
     }
 
-    private func fetchToken(_ challenge: AuthChallenge, scope: String) async throws {
+    func fetchToken(_ challenge: AuthChallenge, scope: String) async throws {
         guard let realm = challenge.parameters["realm"], var components = URLComponents(string: realm),
               components.scheme == "https" || (components.scheme == "http" && (allowPlainHTTP || isLoopbackHost(components.host))) else {
             throw RegistryFailure.error("registry.auth-failed", "\(registry) names no usable token realm", subject: registry)

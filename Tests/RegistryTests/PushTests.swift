@@ -101,3 +101,27 @@ func sha256Hex(_ data: Data) -> String {
     let result = try? ProcessRunner.run(["/usr/bin/sha256sum"], input: .data(data))
     return String(result?.stdout.prefix(64) ?? "")
 }
+
+@Suite(.enabled(if: RegistrySupport.enabled, "needs docker-registry, skopeo, openssl, htpasswd and a built nbship"))
+struct BuildPushTests {
+    @Test func buildWithPushPublishesTheBuiltDigest() throws {
+        let work = try RegistrySupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let registry = try RegistryServer()
+        defer { registry.destroy() }
+        try RegistrySupport.makeProject(at: work + "/project")
+        let target = "\(registry.address)/built/app:1.0"
+        let build = try RegistrySupport.build(work + "/project", output: work + "/app.tar", cache: work + "/cache", extra: ["--push", target])
+        try #require(build.status == 0, "\(build.stderr)")
+        let digest = try RegistrySupport.inspectedDigest(work + "/app.tar")
+        #expect(build.stdout == "\(digest)\n\(digest)\n")
+        let inspect = try RegistrySupport.skopeo(["inspect", "--tls-verify=false", "docker://\(target)"])
+        let object = try #require(try JSONSerialization.jsonObject(with: inspect.stdoutData) as? [String: Any])
+        #expect(object["Digest"] as? String == digest)
+
+        let badTarget = try RegistrySupport.build(work + "/project", output: work + "/app2.tar", cache: work + "/cache",
+                                                  extra: ["--push", "Not A Ref"])
+        #expect(badTarget.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: work + "/app2.tar"))
+    }
+}

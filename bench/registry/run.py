@@ -3,9 +3,9 @@
 
     python3 bench/registry/run.py --nbship .build/release/nbship [--runs 3] [--megabytes 200]
 
-Builds (untimed) a scratch project whose data/ holds about --megabytes MB of mixed
-compressibility (random, low-entropy and zero 64 KiB segments, from --seed), so the image is a
-large data layer, a small application layer and a config. Then, N times each, a whole process
+Builds (untimed) a scratch project whose data/ holds --megabytes MB (default 260) of mixed
+compressibility (64 KiB segments: 6/8 random, 1/8 low-entropy, 1/8 zero, from --seed), so the
+image is about 200 MB: a large data layer, a small application layer and a config. Then, N times each, a whole process
 timed against a fresh Debian `docker-registry` on 127.0.0.1 (new storage every time, so no
 blob is already there and neither tool can mount one):
 
@@ -85,8 +85,8 @@ def make_project(directory: Path, megabytes: int, seed: int):
     for part in range(4):
         with open(directory / f"data/part{part}.bin", "wb") as out:
             for index in range(segments // 4):
-                kind = (index * 7 + part) % 4
-                out.write(rng.randbytes(65536) if kind < 2 else low if kind == 2 else bytes(65536))
+                kind = (index * 7 + part) % 8
+                out.write(rng.randbytes(65536) if kind < 6 else low if kind == 6 else bytes(65536))
 
 
 def run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
@@ -109,7 +109,7 @@ def main() -> int:
     parser.add_argument("--skopeo", default="skopeo")
     parser.add_argument("--registry", default="/usr/bin/docker-registry")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--megabytes", type=int, default=200)
+    parser.add_argument("--megabytes", type=int, default=260)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--out", default=str(ROOT / "bench-out/registry-results.json"))
     args = parser.parse_args()
