@@ -75,16 +75,30 @@ public struct ImagePusher: Sendable {
                 break
             }
         }
-        if location == nil {
-            let start = try await client.send(RegistryRequest(.POST, "\(blobsPath(target))/uploads/", scope: scope))
-            guard start.status == .accepted, let started = start.headers.first(name: "Location") else {
-                throw unexpected(start, "POST blob upload", target)
+        var restarted = false
+        while true {
+            if location == nil { location = try await startUpload(target, scope: scope) }
+            guard let current = location else { throw unexpected(head, "POST blob upload", target) }
+            do {
+                let sent = try await upload(descriptor, file: file, location: current, target: target, scope: scope, progress: progress)
+                return (.uploaded, sent)
+            } catch is UploadLost where !restarted {
+                // The registry no longer knows the session (or cannot say where it stands): from the start.
+                restarted = true
+                location = nil
             }
-            location = started
         }
-        guard let location else { throw unexpected(head, "POST blob upload", target) }
-        let sent = try await upload(descriptor, file: file, location: location, target: target, scope: scope, progress: progress)
-        return (.uploaded, sent)
+    }
+
+    /// The registry dropped an upload session; the blob is sent again in a new one.
+    private struct UploadLost: Error {}
+
+    private func startUpload(_ target: ImageReference, scope: String) async throws -> String {
+        let start = try await client.send(RegistryRequest(.POST, "\(blobsPath(target))/uploads/", scope: scope))
+        guard start.status == .accepted, let started = start.headers.first(name: "Location") else {
+            throw unexpected(start, "POST blob upload", target)
+        }
+        return started
     }
 
     /// Sends the blob's bytes to an upload session and closes it with `PUT ?digest=`.
@@ -124,12 +138,14 @@ public struct ImagePusher: Sendable {
                 // The registry has a different part than we think: ask it where to go on from.
                 resumes += 1
                 let status = try await client.send(RegistryRequest(.GET, location, scope: scope))
-                guard status.status == .noContent, let range = status.headers.first(name: "Range") else {
-                    throw unexpected(status, "GET upload status", target)
-                }
+                guard status.status == .noContent, let range = status.headers.first(name: "Range") else { throw UploadLost() }
                 if let newLocation = status.headers.first(name: "Location") { location = newLocation }
                 offset = Self.nextOffset(range: range)
                 continue
+            }
+            if patch.status == .notFound || patch.status == .rangeNotSatisfiable
+                || (patch.status == .badRequest && RegistryErrorBody.codes(patch.body).contains("BLOB_UPLOAD_INVALID")) {
+                throw UploadLost()
             }
             guard patch.status == .accepted else { throw unexpected(patch, "PATCH blob \(descriptor.digest)", target) }
             if let newLocation = patch.headers.first(name: "Location") { location = newLocation }

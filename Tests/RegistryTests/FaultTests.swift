@@ -130,11 +130,11 @@ struct FaultTests {
         try RegistrySupport.makeProject(at: work + "/project")
         try #require(try RegistrySupport.build(work + "/project", output: work + "/app.tar", cache: work + "/cache").status == 0)
 
-        func proxy(throttle: Int, log: String) throws -> (Process, Int) {
+        func proxy(throttle: Int, log: String, mode: String = "throttle") throws -> (Process, Int) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             let script = PackagePaths.root.path + "/Tests/RegistryTests/throttle_proxy.py"
-            process.arguments = ["python3", script, "\(registry.port)", "\(throttle)", "1", log, log + ".port"]
+            process.arguments = ["python3", script, "\(registry.port)", "\(throttle)", "1", log, log + ".port", mode]
             try process.run()
             let deadline = Date().addingTimeInterval(10)
             while Date() < deadline {
@@ -170,5 +170,25 @@ struct FaultTests {
         #expect(givesUp.stderr.contains("gave up after 2 tries"))
         let stubbornEntries = try String(contentsOfFile: work + "/stubborn.log", encoding: .utf8).split(separator: "\n")
         #expect(stubbornEntries.filter { $0.contains("429") }.count == 2)
+
+        // A chunk that reached the registry only in part: the registry drops the session
+        // (distribution cannot resume it), so the blob is sent again in a new upload.
+        try RegistrySupport.makeProject(at: work + "/big", dataBytes: 3 << 20)
+        try #require(try RegistrySupport.build(work + "/big", output: work + "/big.tar", cache: work + "/cache").status == 0)
+        let (cutter, cutterPort) = try proxy(throttle: 0, log: work + "/cut.log", mode: "cut")
+        defer { cutter.terminate() }
+        let resumed = try RegistrySupport.nbship(["push", work + "/big.tar", "127.0.0.1:\(cutterPort)/team/big:1",
+                                                  "--cache-dir", work + "/cache", "--chunk-size", "1048576"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout == (try RegistrySupport.inspectedDigest(work + "/big.tar")) + "\n")
+        let cutEntries = try String(contentsOfFile: work + "/cut.log", encoding: .utf8).split(separator: "\n").compactMap {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let cutAt = try #require(cutEntries.firstIndex { $0["status"] as? Int == 502 })
+        #expect(cutEntries[(cutAt + 1)...].contains { $0["method"] as? String == "POST" && $0["status"] as? Int == 202 })
+        let verify = try RegistrySupport.skopeo(["copy", "--src-tls-verify=false", "docker://\(registry.address)/team/big:1",
+                                                 "oci-archive:\(work)/big-copy.tar"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(try RegistrySupport.nbship(["inspect", work + "/big-copy.tar", "--verify"]).status == 0)
     }
 }
