@@ -25,19 +25,21 @@ public struct ImagePusher: Sendable {
 
     /// Pushes the image in `layout` to `target`.
     /// - Parameters:
-    ///   - layout: An OCI layout directory (index.json, blobs/).
+    ///   - layout: The OCI layout (a directory, or an oci-archive read in place).
     ///   - target: The registry reference; its tag names the manifest (a digest-only target pushes untagged).
     ///   - progress: Progress events.
     /// - Returns: What was done.
     /// - Throws: `DiagnosticError`.
-    public func push(layout: String, to target: ImageReference, progress: TransferProgress? = nil) async throws -> PushReport {
-        let image = try LayoutImage(directory: layout, tag: target.tag)
+    public func push(layout: LayoutFiles, to target: ImageReference, progress: TransferProgress? = nil) async throws -> PushReport {
+        let image = try LayoutImage(files: layout, tag: target.tag)
         let scope = "repository:\(target.repository):pull,push"
         var blobs: [PushReport.Blob] = []
         var uploaded: Int64 = 0
         for descriptor in image.blobs.sorted(by: { ($0.size, $0.digest) < ($1.size, $1.digest) }) {
-            let path = layout + "/" + descriptor.digest.blobPath
-            let (outcome, sent) = try await pushBlob(descriptor, file: path, to: target, scope: scope, progress: progress)
+            guard let region = layout.region(descriptor.digest.blobPath) else {
+                throw RegistryFailure.atFile("registry.bad-image", "blob \(descriptor.digest) is missing from the image", path: layout.origin)
+            }
+            let (outcome, sent) = try await pushBlob(descriptor, file: region, to: target, scope: scope, progress: progress)
             uploaded += sent
             blobs.append(PushReport.Blob(digest: descriptor.digest, size: descriptor.size, mediaType: descriptor.mediaType, outcome: outcome))
             locations?.record(descriptor.digest, registry: target.registry, repository: target.repository)
@@ -56,7 +58,7 @@ public struct ImagePusher: Sendable {
 
     private func blobsPath(_ target: ImageReference) -> String { "/v2/\(target.repository)/blobs" }
 
-    private func pushBlob(_ descriptor: Descriptor, file: String, to target: ImageReference, scope: String,
+    private func pushBlob(_ descriptor: Descriptor, file: LayoutFiles.Region, to target: ImageReference, scope: String,
                           progress: TransferProgress?) async throws -> (PushReport.Outcome, Int64) {
         progress?(.started(digest: descriptor.digest, size: descriptor.size))
         let head = try await client.send(RegistryRequest(.HEAD, "\(blobsPath(target))/\(descriptor.digest)", scope: scope))
@@ -102,16 +104,17 @@ public struct ImagePusher: Sendable {
     }
 
     /// Sends the blob's bytes to an upload session and closes it with `PUT ?digest=`.
-    private func upload(_ descriptor: Descriptor, file: String, location: String, target: ImageReference, scope: String,
+    private func upload(_ descriptor: Descriptor, file: LayoutFiles.Region, location: String, target: ImageReference, scope: String,
                         progress: TransferProgress?) async throws -> Int64 {
-        guard let input = FileHandle(forReadingAtPath: file) else {
-            throw RegistryFailure.error("registry.bad-image", "blob \(descriptor.digest) is missing from the image", subject: file)
+        guard let input = FileHandle(forReadingAtPath: file.path) else {
+            throw RegistryFailure.atFile("registry.bad-image", "blob \(descriptor.digest) is missing from the image", path: file.path)
         }
         defer { try? input.close() }
         let chunkSize = client.options.chunkSize
         let digestQuery = "digest=\(descriptor.digest)"
         if descriptor.size <= Int64(chunkSize) {
-            let bytes = try input.readToEnd() ?? Data()
+            try input.seek(toOffset: file.offset)
+            let bytes = try input.read(upToCount: Int(descriptor.size)) ?? Data()
             let put = try await client.send(RegistryRequest(
                 .PUT, Self.appending(digestQuery, to: location),
                 headers: [("Content-Type", "application/octet-stream")], body: ByteBuffer(bytes: bytes), scope: scope))
@@ -124,10 +127,10 @@ public struct ImagePusher: Sendable {
         var sent: Int64 = 0
         var resumes = 0
         while offset < descriptor.size {
-            try input.seek(toOffset: UInt64(offset))
-            let chunk = try input.read(upToCount: chunkSize) ?? Data()
+            try input.seek(toOffset: file.offset + UInt64(offset))
+            let chunk = try input.read(upToCount: Int(min(Int64(chunkSize), descriptor.size - offset))) ?? Data()
             guard !chunk.isEmpty else {
-                throw RegistryFailure.error("registry.bad-image", "blob \(descriptor.digest) is shorter than its descriptor", subject: file)
+                throw RegistryFailure.atFile("registry.bad-image", "blob \(descriptor.digest) is shorter than its descriptor", path: file.path)
             }
             let end = offset + Int64(chunk.count) - 1
             let patch = try await client.send(RegistryRequest(

@@ -20,10 +20,14 @@ struct LayoutImage {
 
     /// Reads the layout.
     /// - Parameters:
-    ///   - directory: The layout.
+    ///   - files: The layout's files.
     ///   - tag: Picks the manifest annotated with this tag when index.json lists several.
-    init(directory: String, tag: String?) throws {
-        let index: ImageIndex = try Self.decode(directory + "/index.json", origin: directory)
+    init(files: LayoutFiles, tag: String?) throws {
+        let directory = files.origin
+        guard let indexBytes = files.contents("index.json") else {
+            throw RegistryFailure.atFile("registry.bad-image", "missing index.json in the image", path: directory)
+        }
+        let index: ImageIndex = try Self.decode(bytes: indexBytes, origin: directory)
         var candidates = index.manifests
         if candidates.count > 1, let tag {
             candidates = candidates.filter { $0.annotations?[ImageIndex.refNameAnnotation] == tag }
@@ -33,14 +37,14 @@ struct LayoutImage {
                                         "the image archive holds \(index.manifests.count) manifests; nbship pushes one (name it by its tag)",
                                         subject: directory)
         }
-        let topDocument = try Self.document(chosen, in: directory)
+        let topDocument = try Self.document(chosen, in: files)
         top = topDocument
         var children: [Document] = []
         var manifests: [Manifest] = []
         if chosen.mediaType == MediaType.imageIndex || chosen.mediaType == MediaType.dockerManifestList {
             let nested: ImageIndex = try Self.decode(bytes: topDocument.bytes, origin: directory)
             for descriptor in nested.manifests {
-                let child = try Self.document(descriptor, in: directory)
+                let child = try Self.document(descriptor, in: files)
                 children.append(child)
                 manifests.append(try Self.decode(bytes: child.bytes, origin: directory))
             }
@@ -52,11 +56,9 @@ struct LayoutImage {
         var blobs: [Descriptor] = []
         for manifest in manifests {
             for descriptor in [manifest.config] + manifest.layers where seen.insert(descriptor.digest).inserted {
-                let path = directory + "/" + descriptor.digest.blobPath
-                let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-                guard (attributes?[.size] as? NSNumber)?.int64Value == descriptor.size else {
-                    throw RegistryFailure.error("registry.bad-image",
-                                                "blob \(descriptor.digest) is missing from the image or has the wrong size", subject: directory)
+                guard files.region(descriptor.digest.blobPath)?.size == descriptor.size else {
+                    throw RegistryFailure.atFile("registry.bad-image",
+                                                 "blob \(descriptor.digest) is missing from the image or has the wrong size", path: directory)
                 }
                 blobs.append(descriptor)
             }
@@ -64,14 +66,12 @@ struct LayoutImage {
         self.blobs = blobs
     }
 
-    private static func document(_ descriptor: Descriptor, in directory: String) throws -> Document {
-        let path = directory + "/" + descriptor.digest.blobPath
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RegistryFailure.error("registry.bad-image", "manifest \(descriptor.digest) is missing from the image", subject: directory)
+    private static func document(_ descriptor: Descriptor, in files: LayoutFiles) throws -> Document {
+        guard let bytes = files.contents(descriptor.digest.blobPath) else {
+            throw RegistryFailure.atFile("registry.bad-image", "manifest \(descriptor.digest) is missing from the image", path: files.origin)
         }
-        let bytes = [UInt8](data)
         guard Digest.of(bytes) == descriptor.digest else {
-            throw RegistryFailure.error("registry.bad-image", "manifest \(descriptor.digest) does not match its digest", subject: directory)
+            throw RegistryFailure.atFile("registry.bad-image", "manifest \(descriptor.digest) does not match its digest", path: files.origin)
         }
         return Document(digest: descriptor.digest, mediaType: descriptor.mediaType, bytes: bytes)
     }

@@ -18,13 +18,20 @@ enum RegistryCommandSupport {
     /// Pushes an image archive and prints the report (`text`: the manifest digest; `json`: every blob).
     static func push(archive: String, to target: ImageReference, arguments: RegistryArguments, cacheDirectory: String?,
                      format: OutputFormat, work: String) async throws -> PushReport {
-        let layout = work + "/push-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: layout, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: layout) }
         guard FileManager.default.fileExists(atPath: archive) else {
             throw RegistryFailure.badImage("image archive not found", at: archive)
         }
-        try ArchiveExtractor.extract(archive, into: layout)
+        // Blobs are read in place from a plain tar; anything else (compressed) is unpacked first.
+        let directory = work + "/push-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let layout: LayoutFiles
+        if let inPlace = LayoutFiles(archive: archive) {
+            layout = inPlace
+        } else {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try ArchiveExtractor.extract(archive, into: directory)
+            layout = LayoutFiles(directory: directory)
+        }
         let client = try RegistryClient(for: target, options: arguments.options())
         let renderer = TransferRenderer(terminal: Terminal.isTerminal(fd: 2))
         let cache = cacheDirectory ?? BlobStore.defaultDirectory(environment: ProcessInfo.processInfo.environment)

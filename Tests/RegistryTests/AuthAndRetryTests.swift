@@ -72,3 +72,34 @@ import Testing
         #expect(added == "[project]\nname = \"app\"\n\n[tool.nbship]\nbase = \"r/app:1@sha256:cc\"\n")
     }
 }
+
+@Suite struct TransportPolicyTests {
+    @Test(arguments: [
+        ("127.0.0.1:5000/a:1", false, true),
+        ("localhost:5000/a:1", false, true),
+        ("registry.example.com/a:1", false, false),
+        ("registry.example.com/a:1", true, true),
+        ("python:3.11", false, false),
+    ])
+    func plainHTTPOnlyForLoopbackOrInsecure(reference: String, insecure: Bool, allowed: Bool) async throws {
+        let options = RegistryOptions(insecure: insecure, credentials: CredentialStore(explicitFile: nil, environment: [:]))
+        let client = try RegistryClient(for: try ImageReference(parsing: reference), options: options)
+        #expect(client.allowPlainHTTP == allowed)
+        await client.shutdown()
+    }
+
+    @Test func redirectsKeepCredentialsOnlyOnTheSameAuthority() {
+        #expect(RegistryClient.authority("http://127.0.0.1:5000/v2/a") == RegistryClient.authority("http://127.0.0.1:5000/other"))
+        #expect(RegistryClient.authority("http://127.0.0.1:5000/v2/a") != RegistryClient.authority("http://127.0.0.1:5001/v2/a"))
+        #expect(RegistryClient.authority("https://r.example/v2/") == "https://r.example:443")
+        #expect(RegistryClient.authority("https://r.example/v2/") != RegistryClient.authority("https://storage.example/blob"))
+    }
+
+    @Test func uploadOffsetsFromRangeHeaders() {
+        #expect(ImagePusher.nextOffset(range: "0-1048575") == 1_048_576)
+        #expect(ImagePusher.nextOffset(range: "bytes=0-9") == 10)
+        #expect(ImagePusher.nextOffset(range: "garbage") == 0)
+        #expect(ImagePusher.appending("digest=sha256:aa", to: "/v2/a/blobs/uploads/u?_state=x") == "/v2/a/blobs/uploads/u?_state=x&digest=sha256:aa")
+        #expect(ImagePusher.appending("digest=sha256:aa", to: "/v2/a/blobs/uploads/u") == "/v2/a/blobs/uploads/u?digest=sha256:aa")
+    }
+}

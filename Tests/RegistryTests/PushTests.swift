@@ -36,6 +36,18 @@ struct PushTests {
         #expect(try RegistrySupport.inspectedDigest(work + "/copy.tar") == inspected)
         let verify = try RegistrySupport.nbship(["inspect", work + "/copy.tar", "--verify"])
         #expect(verify.status == 0, "\(verify.stderr)")
+
+        // skopeo's archive is read in place too; a gzip-compressed one is unpacked first.
+        let fromSkopeo = try RegistrySupport.nbship(["push", work + "/copy.tar", "\(registry.address)/skopeo/app:1",
+                                                     "--cache-dir", work + "/other-cache", "--format", "json"])
+        #expect(fromSkopeo.status == 0, "\(fromSkopeo.stderr)")
+        #expect(try RegistrySupport.pushReport(fromSkopeo)["manifestDigest"] as? String == inspected)
+        let gzip = try ProcessRunner.run(["/bin/sh", "-c", "gzip -c '\(work)/app.tar' > '\(work)/app.tar.gz'"])
+        try #require(gzip.status == 0)
+        let compressed = try RegistrySupport.nbship(["push", work + "/app.tar.gz", "\(registry.address)/gzip/app:1",
+                                                     "--cache-dir", work + "/gzip-cache"])
+        #expect(compressed.status == 0, "\(compressed.stderr)")
+        #expect(compressed.stdout == inspected + "\n")
     }
 
     @Test func secondPushFindsEveryBlobAndAnotherRepositoryMountsThem() throws {
@@ -123,5 +135,33 @@ struct BuildPushTests {
                                                   extra: ["--push", "Not A Ref"])
         #expect(badTarget.status == 2)
         #expect(!FileManager.default.fileExists(atPath: work + "/app2.tar"))
+    }
+}
+
+@Suite(.enabled(if: RegistrySupport.enabled && FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
+                "needs docker-registry, skopeo, script and a built nbship"))
+struct PushProgressTests {
+    @Test func aTerminalGetsALinePerBlobAndOtherwiseOneSummary() throws {
+        let work = try RegistrySupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let registry = try RegistryServer()
+        defer { registry.destroy() }
+        try RegistrySupport.makeProject(at: work + "/project", dataBytes: 1 << 20)
+        try #require(try RegistrySupport.build(work + "/project", output: work + "/app.tar", cache: work + "/cache").status == 0)
+        let (layers, config) = try RegistrySupport.layers(work + "/app.tar")
+        let command = [PackagePaths.binary.path, "push", work + "/app.tar", "\(registry.address)/tty/app:1", "--cache-dir", work + "/cache"]
+            .map { "'\($0)'" }.joined(separator: " ")
+        // script(1) gives the command a pseudo-terminal for stdout and stderr.
+        let tty = try ProcessRunner.run(["/usr/bin/script", "-qec", command, "/dev/null"])
+        #expect(tty.status == 0, "\(tty.stdout)")
+        let lines = tty.stdout.replacingOccurrences(of: "\r", with: "").split(separator: "\n").map(String.init)
+        for digest in layers + [config] {
+            #expect(lines.contains { $0.hasPrefix(String(digest.prefix(19))) && $0.contains("uploaded") }, "\(lines)")
+        }
+        #expect(lines.contains { $0.contains("MB/s") })
+        #expect(!lines.contains { $0.hasPrefix("pushed ") })
+        let piped = try RegistrySupport.nbship(["push", work + "/app.tar", "\(registry.address)/tty/app:1", "--cache-dir", work + "/cache"])
+        #expect(piped.stderr.split(separator: "\n").count == 1)
+        #expect(piped.stderr.hasPrefix("pushed 3 blobs (3 present), 0 B transferred in "))
     }
 }
