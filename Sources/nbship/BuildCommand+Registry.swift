@@ -7,7 +7,7 @@ extension NBShip.Build {
     /// The prefix of a base pulled from a registry.
     static let registryPrefix = "docker://"
 
-    /// A base the build can load, and the pin to record once the build succeeded.
+    /// A base the build can load, and the pin to record before building.
     struct ResolvedBase {
         var reference: BaseReference
         /// The new `[tool.nbship] base` value, when it changed.
@@ -39,7 +39,7 @@ extension NBShip.Build {
         return ResolvedBase(reference: .ociLayout(directory: directory, tag: nil), newPin: changed ? pin : nil)
     }
 
-    /// Records the resolved base in pyproject.toml (atomically), after a successful build.
+    /// Records the resolved base in pyproject.toml (atomically) when it changed.
     func recordPin(_ pin: String?) throws {
         guard let pin else { return }
         let pyproject = project + "/pyproject.toml"

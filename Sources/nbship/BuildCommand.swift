@@ -101,6 +101,8 @@ extension NBShip {
             do {
                 let resolvedBase = try await resolveBase(work: work)
                 let reference = resolvedBase.reference
+                // Pinned before building, so the image holds the pyproject.toml the next build reads.
+                try recordPin(resolvedBase.newPin)
                 var labels: [String: String] = [:]
                 if let notebook {
                     labels[ImageBuildRequest.notebookDigestLabel] = try FileDigest.of(file: notebook).digest.description
@@ -127,7 +129,6 @@ extension NBShip {
                     try Data((build.manifestDigest.description + "\n").utf8).write(to: URL(fileURLWithPath: digestFile))
                 }
                 print(build.manifestDigest.description)
-                try recordPin(resolvedBase.newPin)
                 try await pushIfAsked(work: work)
             } catch let exit as ExitCode {
                 throw exit
