@@ -53,9 +53,10 @@ setup-corpus: $(VENV_CORPUS)/.stamp-corpus
 setup: setup-python
 
 # Debian packages: libarchive, zlib and libzstd to build (the image writer links them); the
-# independent image checkers, the zstd and gzip readers and the Debian base builder for the tests. Each set is installed only when missing.
+# independent image checkers, the zstd and gzip readers, the Debian base builder and the
+# registry (with htpasswd and openssl for its auth tests) for the tests. Each set is installed only when missing.
 BUILD_PACKAGES  := libarchive-dev zlib1g-dev libzstd-dev pkg-config
-SYSTEM_PACKAGES := skopeo umoci podman mmdebstrap uidmap zstd gzip
+SYSTEM_PACKAGES := skopeo umoci podman mmdebstrap uidmap zstd gzip docker-registry apache2-utils openssl
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 apt_ensure = dpkg-query -W -f='$${Status}\n' $(1) 2>/dev/null | grep -c '^install ok installed$$' | grep -qx '$(words $(1))' \
 	|| ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(1))
@@ -90,13 +91,14 @@ $(VENV)/.stamp-bench: $(VENV)/.stamp-test requirements-bench.txt
 setup-bench: $(VENV)/.stamp-bench
 	@$(call apt_ensure,time zstd libdeflate-dev)
 
-bench: setup-bench setup-corpus setup-build
+bench: setup-bench setup-corpus setup-system
 	$(SWIFT) build -c release
 	$(VPY) bench/run.py --nbship .build/release/nbship --python $(VPY)
 	$(VPY) bench/convert/run.py --nbship .build/release/nbship --python $(VPY) --corpus-python $(abspath $(CORPUS_PY))
 	$(VPY) bench/lint/run.py --nbship .build/release/nbship --hadolint $(abspath $(VENV))/bin/hadolint
 	$(VPY) bench/lint/monorepo.py --nbship .build/release/nbship --hadolint $(abspath $(VENV))/bin/hadolint --zizmor $(abspath $(VENV))/bin/zizmor
 	$(VPY) bench/image/run.py --nbship .build/release/nbship
+	$(VPY) bench/registry/run.py --nbship .build/release/nbship
 
 # The Requirements tables (Sources/Requirements/Resources/*.tsv) and the bundled templates
 # (templates/*/) are compiled into the binary; regenerate their Swift sources after editing a

@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // CLI only: commands, options, printing.
@@ -24,7 +27,7 @@ let package = Package(
             name: "nbship",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image", "Archive", "Emit", "Course", "Convert", "Requirements",
+                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image", "Archive", "Emit", "Course", "Convert", "Requirements", "Registry",
             ]
         ),
         .target(name: "Diagnostics"),
@@ -49,6 +52,18 @@ let package = Package(
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(name: "Archive", dependencies: ["CArchive", "CZlib", "CZstd", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Image", dependencies: ["Archive", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]),
+        // The OCI distribution client (push, pull, auth), on AsyncHTTPClient.
+        .target(
+            name: "Registry",
+            dependencies: [
+                "Image", "Diagnostics",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
 
         // Templates: manifests (template.toml) and logic-free Mustache rendering to in-memory files.
         .target(
@@ -76,6 +91,7 @@ let package = Package(
         .testTarget(name: "LintTests", dependencies: ["Lint", "Diagnostics", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"], exclude: ["gzip_oracle.py"]),
         .testTarget(name: "ImageTests", dependencies: ["Image", "Archive", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "Image", "Diagnostics", "TestSupport"], exclude: ["throttle_proxy.py", "token_server.py"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Diagnostics", "TestSupport"]),
         .testTarget(name: "ConvertTests", dependencies: ["Convert", "Refactor", "Requirements", "Emit", "Notebook", "Diagnostics", "Image", "TestSupport"]),
         .testTarget(name: "EmitTests", dependencies: ["Emit", "Diagnostics", "TestSupport"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Image
+import Registry
 
 extension NBShip {
     /// `nbship build`: a reproducible OCI image tarball from a converted project, no daemon.
@@ -32,8 +33,19 @@ extension NBShip {
         @Option(help: "NAME:VERSION, e.g. irisdemo:1.0.")
         var tag: String
 
-        @Option(help: "oci-archive:PATH[:TAG], oci:DIR[:TAG], docker-archive:PATH or scratch.")
+        @Option(help: "oci-archive:PATH[:TAG], oci:DIR[:TAG], docker-archive:PATH, scratch, or docker://[REGISTRY/]REPO:TAG[@sha256:…] (pulled; its digest pinned in pyproject.toml [tool.nbship] base).")
         var base: String = "scratch"
+
+        @Flag(help: "Resolve a docker:// base's tag again instead of using the digest pinned in pyproject.toml.")
+        var updateBase = false
+
+        @Option(help: "OS/ARCH[/VARIANT] a docker:// base's index is resolved to.")
+        var platform: String = "linux/amd64"
+
+        @Option(help: "Also push the image to REGISTRY/REPOSITORY[:TAG] (prints the pushed manifest digest).")
+        var push: String?
+
+        @OptionGroup var registry: RegistryArguments
 
         @Option(help: "Seconds since 1970 for every timestamp (default: SOURCE_DATE_EPOCH, else 0).")
         var epoch: Int64?
@@ -66,9 +78,13 @@ extension NBShip {
         var compileBytecode = false
 
         func validate() throws {
-            guard BaseReference(parsing: base) != nil else {
-                throw ValidationError("unknown base reference '\(base)'; use oci-archive:PATH[:TAG], oci:DIR[:TAG], docker-archive:PATH or scratch")
+            if base.hasPrefix(Self.registryPrefix) {
+                _ = try RegistryArguments.reference(base, option: "--base")
+                _ = try RegistryCommandSupport.platform(platform)
+            } else if BaseReference(parsing: base) == nil {
+                throw ValidationError("unknown base reference '\(base)'; use oci-archive:PATH[:TAG], oci:DIR[:TAG], docker-archive:PATH, scratch or docker://REF")
             }
+            if let push { _ = try RegistryArguments.reference(push, option: "--push") }
             let (name, version) = Self.split(tag)
             guard !name.isEmpty, !version.isEmpty else { throw ValidationError("--tag must be NAME:VERSION") }
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -85,8 +101,11 @@ extension NBShip {
             let work = try ImageCommandSupport.makeWorkDirectory()
             defer { try? FileManager.default.removeItem(atPath: work) }
             let (name, version) = Self.split(tag)
-            guard let reference = BaseReference(parsing: base) else { throw ExitCode(2) }
             do {
+                let resolvedBase = try await resolveBase(work: work)
+                let reference = resolvedBase.reference
+                // Pinned before building, so the image holds the pyproject.toml the next build reads.
+                try recordPin(resolvedBase.newPin)
                 var labels: [String: String] = [:]
                 if let notebook {
                     labels[ImageBuildRequest.notebookDigestLabel] = try FileDigest.of(file: notebook).digest.description
@@ -113,8 +132,11 @@ extension NBShip {
                     try Data((build.manifestDigest.description + "\n").utf8).write(to: URL(fileURLWithPath: digestFile))
                 }
                 print(build.manifestDigest.description)
+                try await pushIfAsked(work: work)
+            } catch let exit as ExitCode {
+                throw exit
             } catch {
-                throw ExitCode(ImageCommandSupport.report(error))
+                throw ExitCode(RegistryCommandSupport.report(error))
             }
         }
     }
