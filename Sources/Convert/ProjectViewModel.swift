@@ -120,6 +120,8 @@ struct ProjectViewModel {
     private func rawSchema(_ preparation: FeaturePreparation) -> FeatureSchema? {
         guard let copy = copiedCSV(preparation), let header = CSVColumnTypes.header(copy.source) else { return nil }
         let types = CSVColumnTypes.read([copy.source])
+        // A file whose types cannot be sampled (quoted fields) gets free-form records.
+        guard header.allSatisfy({ types[$0] != nil }) else { return nil }
         let optional = { (type: String) in
             requirements.pythonVersion >= PythonVersion(3, 10) ? "\(type) | None" : "Optional[\(type)]"
         }

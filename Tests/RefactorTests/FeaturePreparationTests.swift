@@ -51,4 +51,15 @@ import Testing
         #expect(plan.artifacts.map(\.name) == ["model"])
         #expect(plan.featurePreparation == nil)
     }
+
+    @Test func featureCodeThatChoosesRowsByTheLabelMeansNoPreparation() throws {
+        let (plan, _) = ProjectSupport.plan(cells: [
+            "import pandas as pd\nfrom sklearn.linear_model import LogisticRegression",
+            "## Load data",
+            "df = pd.read_csv('data/x.csv')\ndf = df.set_index('species').loc[['a', 'b']].reset_index()\nX = df[['w']]\ny = df['species']",
+            "## Train", "model = LogisticRegression()\nmodel.fit(X, y)",
+        ])
+        #expect(plan.artifacts.map(\.name) == ["model"])
+        #expect(plan.featurePreparation == nil)
+    }
 }

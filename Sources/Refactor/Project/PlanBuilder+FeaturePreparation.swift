@@ -82,6 +82,11 @@ extension PlanBuilder {
         }
         // Nothing may be left but module-level names (a raw frame read earlier counts as read).
         guard let rawName, need.subtracting([rawName]).allSatisfy(atModuleLevel) else { return nil }
+        // Feature code that uses the label (rows chosen by class, an index on it) cannot run on
+        // a client's rows: only dropping it, or naming it, is allowed.
+        if let column = targetColumn {
+            for index in included where usesLabel(pieces[index].statement, column: column, before: index) { return nil }
+        }
         var body = ["    \(rawName) = \(rawName).copy()"]
         for index in (Array(included) + Array(aliases.keys)).sorted() {
             if let lines = aliases[index] {
@@ -128,6 +133,32 @@ extension PlanBuilder {
             return PythonStringLiteral.value(of: text)
         }
         return nil
+    }
+
+    /// Whether a statement mentions the label column (its literal, or a name bound to it)
+    /// other than inside a `.drop(…)` call or as the literal a name is bound to.
+    func usesLabel(_ statement: Statement, column: String, before index: Int) -> Bool {
+        if let (_, value) = Self.literalAssignment(statement), case .constant(.string(let text)) = value.kind,
+           PythonStringLiteral.value(of: text) == column { return false }
+        var dropped: [Range<Int>] = []
+        var mentions: [Int] = []
+        SyntaxWalk.expressions(in: statement) { expression in
+            switch expression.kind {
+            case .call(let function, let arguments, let keywords):
+                if case .attribute(_, "drop", _) = function.kind {
+                    for argument in arguments + keywords.map(\.value) {
+                        dropped.append(argument.range.start.offset..<argument.range.end.offset)
+                    }
+                }
+            case .constant(.string(let text)) where PythonStringLiteral.value(of: text) == column:
+                mentions.append(expression.range.start.offset)
+            case .name(let name, _) where literalString(named: name, before: index) == column:
+                mentions.append(expression.range.start.offset)
+            default:
+                break
+            }
+        }
+        return mentions.contains { offset in !dropped.contains { $0.contains(offset) } }
     }
 
     /// `df["target"] = …`: a statement about the label, which a client's rows do not have.
