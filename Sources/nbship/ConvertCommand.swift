@@ -128,7 +128,7 @@ extension NBShip {
             guard !dryRun else { return }
             try AtomicWriter.writeTree(project.files, copies: project.copies, to: destination, force: force)
             if format == .text {
-                Terminal.writeError(ConvertReport.written(project, destination: destination, python: interpreter.command))
+                Terminal.writeError(ConvertReport.written(project, destination: destination, python: interpreter.interpreter.command))
             }
         }
 

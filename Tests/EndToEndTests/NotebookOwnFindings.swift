@@ -15,7 +15,10 @@ enum NotebookOwnFindings {
         var ours: [String] = []
         for line in output.split(separator: "\n").map(String.init) {
             guard line.firstMatch(of: #/:\d+:\d+: [A-Z]+[0-9]+ /#) != nil else { continue }
-            if let text = flaggedLine(line, project: project), authored.contains(text) {
+            let texts = [flaggedLine(line, project: project), earlierLine(line, project: project)]
+            // The author's when every line it points at is theirs (`F811 … from cell 2, line 5`
+            // also names the earlier definition, which may be one nbship wrote).
+            if texts[0] != nil, texts.allSatisfy({ $0.map(authored.contains) ?? true }) {
                 own.append(line)
             } else {
                 ours.append(line)
@@ -44,17 +47,39 @@ enum NotebookOwnFindings {
     /// `path:cell N:line:col:` in a notebook).
     private static func flaggedLine(_ finding: String, project: URL) -> String? {
         if let match = finding.firstMatch(of: #/^(.+?\.ipynb):cell (\d+):(\d+):\d+: /#) {
-            guard let cell = Int(match.2), let line = Int(match.3),
-                  let data = try? Data(contentsOf: project.appendingPathComponent(String(match.1))),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let cells = object["cells"] as? [[String: Any]],  // ruff counts every cell, from 1
-                  cell >= 1, cell <= cells.count else { return nil }
-            let source = (cells[cell - 1]["source"] as? [String])?.joined() ?? ""
-            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-            return line >= 1 && line <= lines.count ? lines[line - 1].trimmingCharacters(in: .whitespaces) : nil
+            return notebookLine(String(match.1), cell: Int(match.2), line: Int(match.3), project: project)
         }
-        guard let match = finding.firstMatch(of: #/^(.+?):(\d+):\d+: /#), let line = Int(match.2),
-              let text = try? String(contentsOf: project.appendingPathComponent(String(match.1)), encoding: .utf8) else { return nil }
+        guard let match = finding.firstMatch(of: #/^(.+?):(\d+):\d+: /#) else { return nil }
+        return fileLine(String(match.1), line: Int(match.2), project: project)
+    }
+
+    /// The earlier line a finding names in its message (`… from cell 2, line 5` in a notebook,
+    /// `… from line 8` in a file), `nil` when it names none.
+    private static func earlierLine(_ finding: String, project: URL) -> String? {
+        if let match = finding.firstMatch(of: #/^(.+?\.ipynb):cell \d+:\d+:\d+: .* from cell (\d+), line (\d+)/#) {
+            return notebookLine(String(match.1), cell: Int(match.2), line: Int(match.3), project: project) ?? ""
+        }
+        guard let match = finding.firstMatch(of: #/^(.+?):\d+:\d+: .* from line (\d+)/#) else { return nil }
+        return fileLine(String(match.1), line: Int(match.2), project: project) ?? ""
+    }
+
+    /// A line of a notebook cell (ruff counts every cell, from 1), stripped; `""` (nobody's line
+    /// the author wrote) in the explore notebook's setup cell, which nbship writes whole.
+    private static func notebookLine(_ path: String, cell: Int?, line: Int?, project: URL) -> String? {
+        guard let cell, let line,
+              let data = try? Data(contentsOf: project.appendingPathComponent(path)),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let cells = object["cells"] as? [[String: Any]],
+              cell >= 1, cell <= cells.count else { return nil }
+        if cells[cell - 1]["id"] as? String == "explore-1" { return "" }
+        let source = (cells[cell - 1]["source"] as? [String])?.joined() ?? ""
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        return line >= 1 && line <= lines.count ? lines[line - 1].trimmingCharacters(in: .whitespaces) : nil
+    }
+
+    /// A line of a project file, stripped.
+    private static func fileLine(_ path: String, line: Int?, project: URL) -> String? {
+        guard let line, let text = try? String(contentsOf: project.appendingPathComponent(path), encoding: .utf8) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         return line >= 1 && line <= lines.count ? lines[line - 1].trimmingCharacters(in: .whitespaces) : nil
     }

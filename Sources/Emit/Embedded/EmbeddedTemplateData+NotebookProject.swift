@@ -547,7 +547,7 @@ def test_{{name}}_returns_values():
     for value in [{{returns}}]:
         assert value is not None
         if getattr(value, "ndim", 0) > 0:
-            assert len(value) > 0
+            assert value.shape[0] > 0
 {{/has_returns}}
 {{/data_functions}}
 
@@ -592,7 +592,7 @@ def test_{{name}}_builds_a_model():
         TemplateSource(
             path: #"tests/test_pipeline.py"#,
             text: #"""
-"""End to end: {{#has_train_main}}train runs{{#has_model}} and saves the model, which inference loads and predicts with{{/has_model}}{{/has_train_main}}{{^has_train_main}}the notebook has no training code, so only the modules are imported{{/has_train_main}}."""
+"""End to end: {{#has_train_main}}train runs{{#has_model}} and saves the model, which inference loads and predicts with{{/has_model}}{{/has_train_main}}{{^has_train_main}}the notebook has no training code, so only the modules are imported{{#has_inference_main}} and inference runs{{/has_inference_main}}{{/has_train_main}}."""
 import importlib
 
 
@@ -619,13 +619,19 @@ def test_saved_model_predicts_one_value_per_row(trained, sample_input):
 
     model = load_model(trained / "{{model_file}}")
     predictions = predict(model, sample_input)
-    assert len(predictions) == len(sample_input)
+    assert row_count(predictions) == row_count(sample_input)
+
+
+def row_count(value):
+    """Rows of an array, a table, a sparse matrix or a tensor (`len()` is ambiguous on some)."""
+    shape = getattr(value, "shape", None)
+    return shape[0] if shape else len(value)
 {{/model_input}}
 {{/has_model}}
 {{#has_inference_main}}
 
 
-def test_inference_main_runs(trained):
+def test_inference_main_runs({{#has_train_main}}trained{{/has_train_main}}):
     from {{package}}.inference import main
 
     main()
@@ -672,6 +678,8 @@ def to_rows(sample):
     """Rows a client would send: records for a table, lists of values otherwise."""
     if hasattr(sample, "to_json") and hasattr(sample, "columns"):
         return json.loads(sample.to_json(orient="records"))
+    if hasattr(sample, "toarray"):  # a sparse matrix
+        sample = sample.toarray()
     values = sample.tolist() if hasattr(sample, "tolist") else list(sample)
     return [row if isinstance(row, list) else [row] for row in values]
 

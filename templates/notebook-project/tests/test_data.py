@@ -28,6 +28,6 @@ def test_{{name}}_returns_values():
     for value in [{{returns}}]:
         assert value is not None
         if getattr(value, "ndim", 0) > 0:
-            assert len(value) > 0
+            assert value.shape[0] > 0
 {{/has_returns}}
 {{/data_functions}}
