@@ -87,13 +87,23 @@ and a Dockerfile.
 
 ## Run it
 
+In this folder, with a Python that has the pinned requirements first on `PATH` (the interpreter
+`nbship convert --python` was given, or the virtual environment below, activated):
+
 ```sh
-python -m venv .venv && . .venv/bin/activate
+PYTHONPATH=src python -m {{package}}.train       # data, model, training; saves {{artifacts_directory}}/
+PYTHONPATH=src python -m {{package}}.inference   # loads what train saved and predicts
+python -m pytest                                 # the generated tests
+```
+
+Then `PYTHONPATH=src python -m uvicorn {{package}}.serve:app` serves the trained model
+(`GET /health`, `POST /predict {"rows": [...]}`) until you stop it.
+
+A new virtual environment with those requirements (this needs the package index):
+
+```sh
+python3 -m venv .venv && . .venv/bin/activate
 pip install -r requirements.txt -e ".[dev]"
-python -m {{package}}.train       # data, model, training; saves {{artifacts_directory}}/
-python -m {{package}}.inference   # loads what train saved and predicts
-python -m pytest                  # the generated tests
-uvicorn {{package}}.serve:app     # GET /health, POST /predict {"rows": [...]}
 ```
 
 `notebooks/explore.ipynb` holds the notebook's exploration (plots, tables), importing the
