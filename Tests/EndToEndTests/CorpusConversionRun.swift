@@ -86,8 +86,10 @@ struct CorpusConversionRun: Sendable {
         let lintDeadline = { Date().addingTimeInterval(TimeInterval(lintBudget)) }
         var ruff = step([python, "-m", "ruff", "check", "--isolated", "--no-cache", "--output-format", "concise", "."],
                         in: project, deadline: lintDeadline())
-        // Findings on lines the notebook's author wrote are reported, not failed.
-        let split = NotebookOwnFindings.split(ruff.stdout, project: project, notebook: notebook)
+        // Findings the notebook's author has in the notebook too are reported, not failed.
+        let original = step([python, "-m", "ruff", "check", "--isolated", "--no-cache", "--output-format", "concise", notebook.lastPathComponent],
+                            in: notebook.deletingLastPathComponent(), deadline: lintDeadline())
+        let split = NotebookOwnFindings.split(ruff.stdout, project: project, notebook: notebook, notebookOutput: original.stdout)
         outcome.notebookCodeFindings = split.notebook
         if split.ours.isEmpty, ruff.result?.status == 1 {
             ruff.result?.status = 0

@@ -1,30 +1,47 @@
 import Foundation
 
-/// Splits ruff's findings on a converted project into those on lines the notebook's author
-/// wrote (kept verbatim, e.g. a mutable default argument in their own function: reported, not
-/// nbship's to rewrite) and those on lines nbship wrote or changed (failures).
+/// Splits ruff's findings on a converted project into the notebook author's (reported, not
+/// nbship's to rewrite: e.g. an ambiguous variable name in their own code, a star import they
+/// wrote) and nbship's (failures).
+///
+/// A finding is the author's when ruff reports the same rule on a line with the same text in
+/// the original notebook, and any earlier line it names (`F811 … from cell 2, line 5`) is one
+/// the author wrote too, not the explore notebook's setup cell, which nbship writes whole. So
+/// an undefined name on a line moved verbatim, or a hoisted import left unused, is nbship's.
 enum NotebookOwnFindings {
     /// - Parameters:
-    ///   - output: `ruff check --output-format concise` stdout.
+    ///   - output: `ruff check --output-format concise` stdout on the project.
     ///   - project: The project folder ruff ran in.
     ///   - notebook: The source notebook.
+    ///   - notebookOutput: the same ruff's stdout on the source notebook, run in its folder.
     /// - Returns: The finding lines on the notebook's own code and the rest.
-    static func split(_ output: String, project: URL, notebook: URL) -> (notebook: [String], ours: [String]) {
+    static func split(_ output: String, project: URL, notebook: URL, notebookOutput: String) -> (notebook: [String], ours: [String]) {
         let authored = authoredLines(notebook)
+        let original = Set(findings(notebookOutput).compactMap { finding in
+            flaggedLine(finding, project: notebook.deletingLastPathComponent()).map { code(of: finding) + " " + $0 }
+        })
         var own: [String] = []
         var ours: [String] = []
-        for line in output.split(separator: "\n").map(String.init) {
-            guard line.firstMatch(of: #/:\d+:\d+: [A-Z]+[0-9]+ /#) != nil else { continue }
-            let texts = [flaggedLine(line, project: project), earlierLine(line, project: project)]
-            // The author's when every line it points at is theirs (`F811 … from cell 2, line 5`
-            // also names the earlier definition, which may be one nbship wrote).
-            if texts[0] != nil, texts.allSatisfy({ $0.map(authored.contains) ?? true }) {
+        for line in findings(output) {
+            let flagged = flaggedLine(line, project: project)
+            let earlier = earlierLine(line, project: project)
+            if let flagged, original.contains(code(of: line) + " " + flagged), earlier.map(authored.contains) ?? true {
                 own.append(line)
             } else {
                 ours.append(line)
             }
         }
         return (own, ours)
+    }
+
+    /// The lines of ruff's concise output that are findings.
+    private static func findings(_ output: String) -> [String] {
+        output.split(separator: "\n").map(String.init).filter { $0.firstMatch(of: #/:\d+:\d+: [A-Z]+[0-9]+ /#) != nil }
+    }
+
+    /// A finding's rule code (`F811`).
+    private static func code(of finding: String) -> String {
+        finding.firstMatch(of: #/:\d+:\d+: ([A-Z]+[0-9]+) /#).map { String($0.1) } ?? ""
     }
 
     /// The notebook's code lines, stripped.
