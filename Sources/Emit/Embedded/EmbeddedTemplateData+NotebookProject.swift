@@ -497,7 +497,10 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 @pytest.fixture(scope="session")
 def trained(tmp_path_factory):
     """Runs `train.main()` once; config.ARTIFACTS_DIR points at the folder it saved to."""
-    from {{package}} import config, train
+    from {{package}} import (
+        config,
+        train,
+    )
 
     folder = tmp_path_factory.mktemp("artifacts")
     patch = pytest.MonkeyPatch()
@@ -550,7 +553,9 @@ def test_data_files_are_present():
 
 
 def test_{{name}}_returns_values():
-    from {{package}}.data import {{name}}
+    from {{package}}.data import (
+        {{name}},
+    )
 
     {{{call}}}
 {{#has_returns}}
@@ -587,7 +592,9 @@ def test_model_definitions_are_callable():
 
 
 def test_{{name}}_builds_a_model():
-    from {{package}}.model import {{name}}
+    from {{package}}.model import (
+        {{name}},
+    )
 
     {{{call}}}
 {{#has_returns}}
@@ -625,7 +632,10 @@ def test_train_saves_its_artifacts(trained):
 
 
 def test_saved_model_predicts_one_value_per_row(trained, sample_input):
-    from {{package}}.inference import load_model, predict
+    from {{package}}.inference import (
+        load_model,
+        predict,
+    )
 
     model = load_model(trained / "{{model_file}}")
     predictions = predict(model, sample_input)
@@ -642,7 +652,9 @@ def row_count(value):
 
 
 def test_inference_main_runs({{#has_train_main}}trained{{/has_train_main}}):
-    from {{package}}.inference import main
+    from {{package}}.inference import (
+        main,
+    )
 
     main()
 {{/has_inference_main}}

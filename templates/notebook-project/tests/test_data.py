@@ -21,7 +21,9 @@ def test_data_files_are_present():
 
 
 def test_{{name}}_returns_values():
-    from {{package}}.data import {{name}}
+    from {{package}}.data import (
+        {{name}},
+    )
 
     {{{call}}}
 {{#has_returns}}

@@ -21,7 +21,10 @@ def test_train_saves_its_artifacts(trained):
 
 
 def test_saved_model_predicts_one_value_per_row(trained, sample_input):
-    from {{package}}.inference import load_model, predict
+    from {{package}}.inference import (
+        load_model,
+        predict,
+    )
 
     model = load_model(trained / "{{model_file}}")
     predictions = predict(model, sample_input)
@@ -38,7 +41,9 @@ def row_count(value):
 
 
 def test_inference_main_runs({{#has_train_main}}trained{{/has_train_main}}):
-    from {{package}}.inference import main
+    from {{package}}.inference import (
+        main,
+    )
 
     main()
 {{/has_inference_main}}
