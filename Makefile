@@ -14,6 +14,8 @@ PYTHON_CORPUS ?= $(PYTHON)
 VENV_CORPUS  := .venv-corpus
 CORPUS_PY    := $(VENV_CORPUS)/bin/python
 CORPUS_REQS  := ../shared/corpus/envs/requirements-compat.txt
+# The ML libraries of the newer corpus notebooks (Keras, torch, XGBoost, LightGBM, SHAP, hyperopt).
+CORPUS_ML    := ../shared/corpus/envs/requirements-ml.txt
 export NBSHIP_CORPUS_PYTHON := $(abspath $(CORPUS_PY))
 
 .PHONY: all build test demo bench fuzz tables setup setup-python setup-corpus setup-build setup-system setup-bench clean help
@@ -42,10 +44,19 @@ $(VENV)/.stamp-wheels: $(VENV)/.stamp-test
 
 setup-python: $(VENV)/.stamp-test $(VENV)/.stamp-wheels
 
-# The corpus pins plus what generated projects need to test, serve and lint themselves.
-$(VENV_CORPUS)/.stamp-corpus: $(CORPUS_REQS) requirements-corpus-extra.txt
+# The corpus pins, the ML pins, and what generated projects need to test, serve and lint
+# themselves. torch only from a local CPU wheel (pip's configured find-links): PyPI's build of the
+# same pin is the 2.6 GB CUDA one. Without that wheel torch and torchmetrics are left out and
+# ConvertCorpusTests says which notebooks it skipped for them.
+$(VENV_CORPUS)/.stamp-corpus: $(CORPUS_REQS) $(CORPUS_ML) requirements-corpus-extra.txt
 	$(PYTHON_CORPUS) -m venv $(VENV_CORPUS)
-	$(CORPUS_PY) -m pip install --quiet --disable-pip-version-check -r $(CORPUS_REQS) -r requirements-corpus-extra.txt
+	@if $(CORPUS_PY) -m pip install --quiet --disable-pip-version-check --no-index --no-deps "$$(grep -E '^torch==' $(CORPUS_ML))" 2>/dev/null; then \
+		cp $(CORPUS_ML) $(VENV_CORPUS)/requirements-ml.txt; \
+	else \
+		echo "setup-corpus: no local CPU wheel for torch in pip's find-links: torch notebooks will be skipped"; \
+		grep -vE '^(torch|torchmetrics)==' $(CORPUS_ML) > $(VENV_CORPUS)/requirements-ml.txt; \
+	fi
+	$(CORPUS_PY) -m pip install --quiet --disable-pip-version-check -r $(CORPUS_REQS) -r $(VENV_CORPUS)/requirements-ml.txt -r requirements-corpus-extra.txt
 	touch $@
 
 setup-corpus: $(VENV_CORPUS)/.stamp-corpus

@@ -42,24 +42,14 @@ struct ExploreNotebook {
 
     /// Imports of the original notebook, the package names the exploration uses, and the
     /// stage-function calls up to the last one providing a value it reads.
+    ///
+    /// An import is written only for a name that the lines after it (the setup's calls, then
+    /// the exploration cells) read before they bind it: a name the exploration defines itself
+    /// (`def plot(...)` in a cell), one a setup call assigns, or one nothing reads is left out,
+    /// so the notebook is clean of F811 and F401. When several imports bind one name, the last
+    /// one listed wins: the package's definitions over the notebook's imports.
     func setupSource() -> String {
         let stripped = plan.exploration.map { Self.withoutImports($0.source) }
-        // Names the cells use as code (a word inside a string or comment does not count).
-        let used = Set(stripped.flatMap { Tokenizer.tokenize($0).tokens.filter { $0.kind == .name }.map(\.text) })
-        var importLines: [String] = []
-        for cell in notebook.analysis.cells {
-            for fact in cell.facts?.imports ?? [] {
-                // A star import binds names nobody can list: it is kept.
-                if ImportLine.boundName(fact).map(used.contains) ?? true { importLines.append(ImportLine.text(fact)) }
-            }
-        }
-        let configNames = ["DATA_DIR", "ARTIFACTS_DIR"] + plan.config.entries.map(\.name)
-        let usedConfig = configNames.filter { used.contains($0) }
-        if !usedConfig.isEmpty { importLines.append("from \(plan.packageName).config import \(usedConfig.joined(separator: ", "))") }
-        for module in plan.modules {
-            let definitions = module.definitions.map(\.name).filter { used.contains($0) }
-            if !definitions.isEmpty { importLines.append("from \(plan.packageName).\(module.name) import \(definitions.joined(separator: ", "))") }
-        }
         let needed = Set(plan.exploration.flatMap(\.inputs).map(\.providedBy))
         // In the order train's main() calls them (modules list them by module, not by run).
         let functions = plan.trainMain.lines.compactMap { line in plan.functions.first { $0.call == line } }
@@ -67,7 +57,6 @@ struct ExploreNotebook {
         if let last = functions.lastIndex(where: { needed.contains($0.name) }) {
             calls = Array(functions[...last])
         }
-        importLines += calls.map { "from \(plan.packageName).\($0.module) import \($0.name)" }
         // Values only inference computes come from its main(): the saved model loaded, then
         // its calls up to the last one providing such a value.
         let missing = needed.subtracting(calls.map(\.name))
@@ -75,12 +64,32 @@ struct ExploreNotebook {
         let callNames = Set(calls.map(\.name))
         let inferenceLines = Self.inferenceLines(plan: plan, providing: missing).filter { !callLines.contains($0) }
         let called = plan.functions.filter { function in inferenceLines.contains { GeneratedLines.mentions($0, function.name) } }
-        importLines += plan.inferenceMain.imports.filter { $0.hasPrefix("from .config ") && !inferenceLines.isEmpty }
-            .map { "from \(plan.packageName)." + $0.dropFirst("from .".count) }
-        importLines += called.filter { !callNames.contains($0.name) }.map { "from \(plan.packageName).\($0.module) import \($0.name)" }
-        if inferenceLines.contains(where: { $0.contains("load_model(") }) { importLines.append("from \(plan.packageName).inference import load_model") }
+        let setupLines = calls.map(\.call) + inferenceLines
+
+        var candidates: [String] = []
+        for cell in notebook.analysis.cells {
+            candidates += (cell.facts?.imports ?? []).map(ImportLine.text)
+        }
+        let configNames = ["DATA_DIR", "ARTIFACTS_DIR"] + plan.config.entries.map(\.name)
+        candidates += configNames.map { "from \(plan.packageName).config import \($0)" }
+        for module in plan.modules {
+            candidates += module.definitions.map { "from \(plan.packageName).\(module.name) import \($0.name)" }
+        }
+        candidates += calls.map { "from \(plan.packageName).\($0.module) import \($0.name)" }
+        if !inferenceLines.isEmpty {
+            candidates += plan.inferenceMain.imports.filter { $0.hasPrefix("from .config ") }
+                .flatMap(Self.splitImport).map { "from \(plan.packageName)." + $0.dropFirst("from .".count) }
+        }
+        candidates += called.filter { !callNames.contains($0.name) }.map { "from \(plan.packageName).\($0.module) import \($0.name)" }
+        if inferenceLines.contains(where: { $0.contains("load_model(") }) { candidates.append("from \(plan.packageName).inference import load_model") }
+        let uses = NameFirstUse(cells: [setupLines.joined(separator: "\n")] + stripped)
+        let importLines = Self.lastPerName(candidates).filter { line in
+            // A star import binds names nobody can list: it is kept.
+            Self.boundName(line).map(uses.isReadFirst) ?? true
+        }
+
         var lines = imports.format(importLines)
-        if !(calls.isEmpty && inferenceLines.isEmpty), !lines.isEmpty { lines.append("") }
+        if !setupLines.isEmpty, !lines.isEmpty { lines.append("") }
         lines += calls.map(\.call)
         if !inferenceLines.isEmpty {
             lines.append("# the saved model: run `python -m \(plan.packageName).train` first")
@@ -91,6 +100,35 @@ struct ExploreNotebook {
             lines.append("# values from \(name)() need a trained model: run `python -m \(plan.packageName).train` first")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `from m import a, b as c` → `from m import a`, `from m import b as c` (one name a line).
+    static func splitImport(_ line: String) -> [String] {
+        let parts = line.components(separatedBy: " import ")
+        guard parts.count == 2, line.hasPrefix("from ") else { return [line] }
+        return parts[1].split(separator: ",").map { "\(parts[0]) import " + $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// The name a one-name import line binds (`import a.b` binds `a`), `nil` for a star import.
+    static func boundName(_ line: String) -> String? {
+        if let alias = line.components(separatedBy: " as ").dropFirst().last {
+            return alias.trimmingCharacters(in: .whitespaces)
+        }
+        if line.hasPrefix("from "), let name = line.components(separatedBy: " import ").last {
+            let name = name.trimmingCharacters(in: .whitespaces)
+            return name == "*" ? nil : name
+        }
+        let module = line.dropFirst("import ".count).trimmingCharacters(in: .whitespaces)
+        return module.split(separator: ".").first.map(String.init)
+    }
+
+    /// The lines in order, each name's last import only (star imports all kept).
+    static func lastPerName(_ lines: [String]) -> [String] {
+        var last: [String: Int] = [:]
+        for (index, line) in lines.enumerated() {
+            if let name = boundName(line) { last[name] = index }
+        }
+        return lines.enumerated().filter { index, line in boundName(line).map { last[$0] == index } ?? true }.map(\.element)
     }
 
     /// Inference main()'s lines up to the last call of a function in `providing` (none when

@@ -18,10 +18,14 @@ struct ImportBlock: Sendable {
     }
 
     /// Formats import lines (one imported name per line, as the planner writes them).
-    /// - Parameter lines: `import a as b`, `from m import x`, `from .config import A, B`.
+    /// - Parameters:
+    ///   - lines: `import a as b`, `from m import x`, `from .config import A, B`.
+    ///   - indent: The columns the statements are indented by where they are written (inside a
+    ///     function body: 4); the 88-column limit counts them, and a wrapped statement's later
+    ///     lines carry them (the first line's indent is the caller's to write).
     /// - Returns: The statements, with `""` between sections; a wrapped statement is one
     ///   element holding newlines.
-    func format(_ lines: [String]) -> [String] {
+    func format(_ lines: [String], indent: Int = 0) -> [String] {
         var sections: [[Parsed]] = Array(repeating: [], count: 5)
         var seen: Set<String> = []
         for line in lines where seen.insert(line).inserted {
@@ -32,7 +36,7 @@ struct ImportBlock: Sendable {
         var output: [String] = []
         for section in sections where !section.isEmpty {
             if !output.isEmpty { output.append("") }
-            output += render(section)
+            output += render(section, indent: indent)
         }
         return output
     }
@@ -45,7 +49,7 @@ struct ImportBlock: Sendable {
         return isStandardLibrary(root) ? 1 : 2
     }
 
-    private func render(_ imports: [Parsed]) -> [String] {
+    private func render(_ imports: [Parsed], indent: Int) -> [String] {
         var lines: [String] = []
         let straight = Set(imports.filter { $0.name == nil }.map { "import \($0.module)" + ($0.alias.map { " as \($0)" } ?? "") })
         lines += straight.sorted { Self.key($0) < Self.key($1) }
@@ -66,7 +70,7 @@ struct ImportBlock: Sendable {
             guard let entry = byModule[module] else { continue }
             if entry.star { lines.append("from \(module) import *") }
             if !entry.names.isEmpty {
-                lines.append(Self.statement(module, entry.names.sorted { Self.memberKey($0) < Self.memberKey($1) }))
+                lines.append(Self.statement(module, entry.names.sorted { Self.memberKey($0) < Self.memberKey($1) }, indent: indent))
             }
             for aliased in entry.aliased.sorted(by: { Self.memberKey($0) < Self.memberKey($1) }) {
                 lines.append("from \(module) import \(aliased)")
@@ -75,10 +79,11 @@ struct ImportBlock: Sendable {
         return lines
     }
 
-    private static func statement(_ module: String, _ names: [String]) -> String {
+    private static func statement(_ module: String, _ names: [String], indent: Int) -> String {
         let line = "from \(module) import " + names.joined(separator: ", ")
-        guard line.count > 88 else { return line }
-        return "from \(module) import (\n" + names.map { "    \($0),\n" }.joined() + ")"
+        guard indent + line.count > 88 else { return line }
+        let margin = String(repeating: " ", count: indent)
+        return "from \(module) import (\n" + names.map { "\(margin)    \($0),\n" }.joined() + margin + ")"
     }
 
     /// Relative modules sort furthest first (`..a` before `.b`), then by name.

@@ -107,7 +107,8 @@ struct ProjectViewModel {
         if hasModel, let input = plan.modelInput {
             model["model_input"] = [
                 "name": input.name,
-                "imports": imports.format(input.run.imports.map(absolute)),
+                // Written inside the sample_input fixture, four columns in.
+                "imports": imports.format(input.run.imports.map(absolute), indent: 4),
                 "lines": GeneratedLines.markingUnread(input.run.lines, alsoReadBy: input.name),
             ] as [String: Any]
         }

@@ -40,6 +40,20 @@ import TestSupport
         #expect(lines == ["from sklearn.metrics import (\n" + names.sorted().map { "    \($0),\n" }.joined() + ")"])
     }
 
+    @Test func inAFunctionBodyTheIndentCountsAndContinuationLinesCarryIt() {
+        let names = ["mean_absolute_error", "mean_squared_error"]
+        let short = names.map { "from sklearn.metrics import \($0)" }
+        #expect(Self.block.format(short, indent: 4) == ["from sklearn.metrics import mean_absolute_error, mean_squared_error"])
+        // 77 characters: fits at the top level and four columns in, not eighteen.
+        let long = ["mean_absolute_error", "mean_squared_error", "r2_score"].map { "from sklearn.metrics import \($0)" }
+        #expect(Self.block.format(long, indent: 0) == ["from sklearn.metrics import mean_absolute_error, mean_squared_error, r2_score"])
+        #expect(Self.block.format(long, indent: 18) == [
+            "from sklearn.metrics import (\n"
+                + "                      mean_absolute_error,\n                      mean_squared_error,\n                      r2_score,\n"
+                + "                  )",
+        ])
+    }
+
     /// ruff itself agrees (when the test venv has it): the formatted blocks raise no I001.
     @Test(.enabled(if: GeneratedProjectTests.ruff != nil)) func ruffFindsNothingToSort() throws {
         let root = try PackagePaths.temporaryDirectory(prefix: "nbship-imports")

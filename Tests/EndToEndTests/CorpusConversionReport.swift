@@ -5,8 +5,10 @@ import Foundation
 struct CorpusConversionReport: Sendable {
     /// One per notebook that was run (the excluded ones are not).
     var outcomes: [CorpusNotebookOutcome]
-    /// Notebooks left out, with why.
+    /// Notebooks left out because their reference run fails offline, with why.
     var excluded: [String: String]
+    /// Notebooks left out because the corpus python lacks an ML library they import, with which.
+    var skipped: [String: String] = [:]
     /// The interpreter the projects ran with.
     var python: String
     /// Where the projects were written (failing ones are kept there).
@@ -29,44 +31,50 @@ struct CorpusConversionReport: Sendable {
     /// Converted projects on which ruff or hadolint reported something (or could not run).
     var lintFailures: [CorpusNotebookOutcome] { outcomes.filter { $0.convert.isOK && !$0.lintClean } }
 
+    /// Converted projects with a module that reads a global nothing binds (or the check failed).
+    var unboundGlobalFailures: [CorpusNotebookOutcome] { outcomes.filter { $0.convert.isOK && !$0.globalsBound } }
+
+    /// How many notebooks passed each step, by column name (`ok` only).
+    func passed(_ step: String) -> Int {
+        outcomes.filter { outcome in outcome.steps.contains { $0.0 == step && $0.1.isOK } }.count
+    }
+
     /// Where `text` is written.
     var file: URL { folder.appendingPathComponent("report.txt") }
 
     /// The summary, the table and every failing step's reason.
     var text: String {
         let converted = outcomes.filter(\.convert.isOK).count
+        let slowest = outcomes.max { $0.seconds < $1.seconds }
         var lines = [
-            "nbship convert over \(outcomes.count) corpus notebooks (python \(python); \(width) at a time; \(budget) s each for convert + train + pytest, \(lintBudget) s per linter; wall \(String(format: "%.0f", seconds)) s)",
-            "pipelines (convert + train + pytest): \(pipelinePassed) of \(outcomes.count) ok (\(String(format: "%.1f", rate * 100)) %, need 90 %)",
-            "lint (ruff check --isolated, hadolint any severity): \(converted - lintFailures.count) of \(converted) converted projects clean, \(lintFailures.count) with findings",
+            "nbship convert over \(outcomes.count) corpus notebooks (python \(python); \(width) at a time; \(budget) s each for convert + train + inference + pytest, \(lintBudget) s per check; wall \(String(format: "%.0f", seconds)) s, slowest \(slowest.map { "\($0.notebook) \(String(format: "%.0f", $0.seconds)) s" } ?? "-"))",
+            "pipelines (convert + train + inference + pytest): \(pipelinePassed) of \(outcomes.count) ok (\(String(format: "%.1f", rate * 100)) %, need 90 %); convert \(passed("convert")), train \(passed("train")), inference \(passed("inference")), pytest \(passed("pytest"))",
+            "lint (ruff check --isolated over the modules and notebooks/explore.ipynb, hadolint any severity): \(converted - lintFailures.count) of \(converted) converted projects clean, \(lintFailures.count) with findings",
+            "symtable (scripts/unbound-globals.py over src/PKG/*.py): \(converted - unboundGlobalFailures.count) of \(converted) converted projects bind every global they read",
             "excluded: " + (excluded.isEmpty ? "none" : excluded.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ")),
+            "skipped for a missing ML library: " + (skipped.isEmpty ? "none" : "\(skipped.count): " + skipped.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ")),
             "projects: $RUN = \(folder.path) (passing ones removed)",
             "",
         ]
         let width = max(8, outcomes.map(\.notebook.count).max() ?? 8)
         func row(_ cells: [String]) -> String {
-            let widths = [width, 5, 7, 7, 7, 9, 9]
+            let widths = [width, 5, 7, 7, 9, 7, 9, 9, 8]
             return zip(cells, widths).map { $0.padding(toLength: max($1, $0.count), withPad: " ", startingAt: 0) }
                 .joined(separator: "  ") + (cells.count > widths.count ? "  " + cells[widths.count] : "")
         }
-        lines.append(row(["notebook", "secs", "convert", "train", "pytest", "ruff", "hadolint", "last error"]))
+        lines.append(row(["notebook", "secs"] + (outcomes.first?.steps.map(\.0) ?? []) + ["last error"]))
         for outcome in outcomes {
-            lines.append(row([
-                outcome.notebook, String(format: "%5.1f", outcome.seconds), outcome.convert.label, outcome.train.label,
-                outcome.pytest.label, outcome.ruff.label, outcome.hadolint.label, outcome.lastError,
-            ]))
+            lines.append(row([outcome.notebook, String(format: "%5.1f", outcome.seconds)] + outcome.steps.map(\.1.label) + [outcome.lastError]))
         }
         let authored = outcomes.flatMap { outcome in outcome.notebookCodeFindings.map { "  \(outcome.notebook): \($0)" } }
         if !authored.isEmpty {
             lines += ["", "ruff findings on the notebooks' own lines (kept verbatim, not failed): \(authored.count)"] + authored
         }
-        let failing = outcomes.filter { !$0.pipelineOK || !$0.lintClean }
+        let failing = outcomes.filter { !$0.pipelineOK || !$0.lintClean || !$0.globalsBound }
         if !failing.isEmpty {
             lines += ["", "every failing step:"]
             for outcome in failing {
-                let steps = [("convert", outcome.convert), ("train", outcome.train), ("pytest", outcome.pytest),
-                             ("ruff", outcome.ruff), ("hadolint", outcome.hadolint)]
-                for (name, step) in steps {
+                for (name, step) in outcome.steps {
                     if let reason = step.reason { lines.append("  \(outcome.notebook) \(name): \(reason)") }
                 }
             }

@@ -2,9 +2,11 @@ import Foundation
 import TestSupport
 
 /// Converts corpus notebooks with the real `nbship` and runs what a user would in each project:
-/// `python -m PKG.train` (from another folder), `python -m pytest -q`, `ruff check` and hadolint.
+/// `python -m PKG.train` and `python -m PKG.inference` (from another folder), `python -m pytest -q`,
+/// `ruff check` (the modules and `notebooks/explore.ipynb`), hadolint, and the `symtable` check of
+/// `scripts/unbound-globals.py` over `src/PKG/*.py`.
 ///
-/// Every notebook gets one time budget for its pipeline (convert, train, pytest) and each linter
+/// Every notebook gets one time budget for its pipeline (convert, train, inference, pytest) and each check
 /// its own short one; a step still running when its time is up is killed (`timeout -k`, which
 /// signals the whole process group). Notebooks run `width` at a time on their own threads, so
 /// the waiting never blocks Swift's cooperative pool.
@@ -17,8 +19,8 @@ struct CorpusConversionRun: Sendable {
     var hadolint: String?
     /// Where the projects are written (one folder per notebook) and the report goes.
     var folder: URL
-    /// Seconds for one notebook's convert, train and pytest together.
-    var budget: Int = 180
+    /// Seconds for one notebook's convert, train, inference and pytest together.
+    var budget: Int = 240
     /// Seconds for each linter (ruff, hadolint) on one project.
     var lintBudget: Int = 30
     /// Notebooks converted at the same time.
@@ -69,17 +71,25 @@ struct CorpusConversionRun: Sendable {
         }
         outcome.package = package
 
-        let train = step([python, "-m", "\(package).train"], in: elsewhere, deadline: deadline,
-                         environment: ["PYTHONPATH": project.appendingPathComponent("src").path])
+        let sourcePath = ["PYTHONPATH": project.appendingPathComponent("src").path]
+        let train = step([python, "-m", "\(package).train"], in: elsewhere, deadline: deadline, environment: sourcePath)
         outcome.train = Self.judge(train, reason: Self.tracebackReason)
-        let pytest = step([python, "-m", "pytest", "-q", "-p", "no:cacheprovider"], in: project, deadline: deadline)
-        outcome.pytest = Self.judge(pytest, reason: Self.pytestReason)
+        // Inference and the tests compute what train does again: after a failed train they
+        // would fail the same way, slowly.
+        if outcome.train.isOK {
+            let inference = step([python, "-m", "\(package).inference"], in: elsewhere, deadline: deadline, environment: sourcePath)
+            outcome.inference = Self.judge(inference, reason: Self.tracebackReason)
+            let pytest = step([python, "-m", "pytest", "-q", "-p", "no:cacheprovider"], in: project, deadline: deadline)
+            outcome.pytest = Self.judge(pytest, reason: Self.pytestReason)
+        }
 
         let lintDeadline = { Date().addingTimeInterval(TimeInterval(lintBudget)) }
         var ruff = step([python, "-m", "ruff", "check", "--isolated", "--no-cache", "--output-format", "concise", "."],
                         in: project, deadline: lintDeadline())
-        // Findings on lines the notebook's author wrote are reported, not failed.
-        let split = NotebookOwnFindings.split(ruff.stdout, project: project, notebook: notebook)
+        // Findings the notebook's author has in the notebook too are reported, not failed.
+        let original = step([python, "-m", "ruff", "check", "--isolated", "--no-cache", "--output-format", "concise", notebook.lastPathComponent],
+                            in: notebook.deletingLastPathComponent(), deadline: lintDeadline())
+        let split = NotebookOwnFindings.split(ruff.stdout, project: project, notebook: notebook, notebookOutput: original.stdout)
         outcome.notebookCodeFindings = split.notebook
         if split.ours.isEmpty, ruff.result?.status == 1 {
             ruff.result?.status = 0
@@ -90,11 +100,19 @@ struct CorpusConversionRun: Sendable {
             let lint = step([hadolint, "--failure-threshold", "style", "--no-color", "Dockerfile"], in: project, deadline: lintDeadline())
             outcome.hadolint = Self.judgeLinter(lint, findingsStatus: 1, finding: #/^Dockerfile:\d+ /#)
         }
-        if outcome.pipelineOK, outcome.lintClean {
+        let modules = ((try? FileManager.default.contentsOfDirectory(atPath: project.appendingPathComponent("src/\(package)").path)) ?? [])
+            .filter { $0.hasSuffix(".py") }.sorted().map { "src/\(package)/\($0)" }
+        var globals = step([python, Self.unboundGlobalsScript.path] + modules, in: project, deadline: lintDeadline(), environment: ["PYTHONPATH": "src"])
+        if modules.isEmpty { globals = StepResult(result: nil, launchError: "no modules in src/\(package)") }
+        outcome.unboundGlobals = Self.judgeLinter(globals, findingsStatus: 1, finding: #/:\d+:\d+: /#)
+        if outcome.pipelineOK, outcome.lintClean, outcome.globalsBound {
             try? FileManager.default.removeItem(at: slot)
         }
         return outcome.replacingInReasons(folder.path, with: "$RUN")
     }
+
+    /// The CPython `symtable` check run over each project's modules.
+    static let unboundGlobalsScript = PackagePaths.root.appendingPathComponent("scripts/unbound-globals.py")
 
     /// Runs one command under what is left of the budget (not at all when it is spent).
     private func step(_ command: [String], in directory: URL, deadline: Date, environment extra: [String: String] = [:]) -> StepResult {
@@ -147,7 +165,8 @@ struct CorpusConversionRun: Sendable {
         let lines = (result.stdout + "\n" + result.stderr).split(separator: "\n").map(String.init)
             .filter { $0.contains(finding) }
         guard let first = lines.first else { return judge(step) { lastLine($0.stderr) ?? lastLine($0.stdout) ?? "" } }
-        return .findings(lines.count, codeSummary(lines) + "; first: " + clip(first))
+        let summary = codeSummary(lines)
+        return .findings(lines.count, (summary.isEmpty ? "" : summary + "; ") + "first: " + clip(first))
     }
 
     /// `F401 ×3, I001 ×2, UP007` from the findings' rule codes, most frequent first.

@@ -7,26 +7,38 @@ struct CorpusNotebookOutcome: Sendable, Equatable {
     var convert: CorpusStep = .skipped
     /// `python -m PKG.train` from another working directory.
     var train: CorpusStep = .skipped
-    /// `python -m pytest -q` in the project.
+    /// `python -m PKG.inference` from another working directory, after train.
+    var inference: CorpusStep = .skipped
+    /// `python -m pytest -q` in the project, after train.
     var pytest: CorpusStep = .skipped
     /// `ruff check --isolated` over the whole project.
     var ruff: CorpusStep = .skipped
     /// hadolint at any severity on the Dockerfile.
     var hadolint: CorpusStep = .skipped
+    /// `scripts/unbound-globals.py` (CPython's `symtable`) over `src/PKG/*.py`.
+    var unboundGlobals: CorpusStep = .skipped
     /// ruff findings on lines the notebook's author wrote (reported, not failed).
     var notebookCodeFindings: [String] = []
     /// Wall time of all the steps.
     var seconds: Double = 0
 
-    /// Converted, trained and its tests passed: what the ≥ 90 % rate counts.
-    var pipelineOK: Bool { convert.isOK && train.isOK && pytest.isOK }
+    /// Converted, trained, inference ran and its tests passed: what the ≥ 90 % rate counts.
+    var pipelineOK: Bool { convert.isOK && train.isOK && inference.isOK && pytest.isOK }
 
     /// Converted, and both linters reported nothing on the project.
     var lintClean: Bool { convert.isOK && ruff.isOK && hadolint.isOK }
 
+    /// Converted, and no generated module reads a global that nothing binds.
+    var globalsBound: Bool { convert.isOK && unboundGlobals.isOK }
+
+    /// Every step in table order, with its column name.
+    var steps: [(String, CorpusStep)] {
+        [("convert", convert), ("train", train), ("inference", inference), ("pytest", pytest),
+         ("ruff", ruff), ("hadolint", hadolint), ("symtable", unboundGlobals)]
+    }
+
     /// The first pipeline step's reason, else the first linter's: the table's last column.
     var lastError: String {
-        let steps = [("convert", convert), ("train", train), ("pytest", pytest), ("ruff", ruff), ("hadolint", hadolint)]
         guard let (name, step) = steps.first(where: { $0.1.reason != nil }), let reason = step.reason else { return "" }
         return "\(name): \(reason)"
     }
@@ -36,9 +48,11 @@ struct CorpusNotebookOutcome: Sendable, Equatable {
         var copy = self
         copy.convert = convert.replacing(text, with: replacement)
         copy.train = train.replacing(text, with: replacement)
+        copy.inference = inference.replacing(text, with: replacement)
         copy.pytest = pytest.replacing(text, with: replacement)
         copy.ruff = ruff.replacing(text, with: replacement)
         copy.hadolint = hadolint.replacing(text, with: replacement)
+        copy.unboundGlobals = unboundGlobals.replacing(text, with: replacement)
         return copy
     }
 }

@@ -87,13 +87,23 @@ and a Dockerfile.
 
 ## Run it
 
+In this folder, with a Python that has the pinned requirements first on `PATH` (the interpreter
+`nbship convert --python` was given, or the virtual environment below, activated):
+
 ```sh
-python -m venv .venv && . .venv/bin/activate
+PYTHONPATH=src python -m {{package}}.train       # data, model, training; saves {{artifacts_directory}}/
+PYTHONPATH=src python -m {{package}}.inference   # loads what train saved and predicts
+python -m pytest                                 # the generated tests
+```
+
+Then `PYTHONPATH=src python -m uvicorn {{package}}.serve:app` serves the trained model
+(`GET /health`, `POST /predict {"rows": [...]}`) until you stop it.
+
+A new virtual environment with those requirements (this needs the package index):
+
+```sh
+python3 -m venv .venv && . .venv/bin/activate
 pip install -r requirements.txt -e ".[dev]"
-python -m {{package}}.train       # data, model, training; saves {{artifacts_directory}}/
-python -m {{package}}.inference   # loads what train saved and predicts
-python -m pytest                  # the generated tests
-uvicorn {{package}}.serve:app     # GET /health, POST /predict {"rows": [...]}
 ```
 
 `notebooks/explore.ipynb` holds the notebook's exploration (plots, tables), importing the
@@ -551,7 +561,10 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 @pytest.fixture(scope="session")
 def trained(tmp_path_factory):
     """Runs `train.main()` once; config.ARTIFACTS_DIR points at the folder it saved to."""
-    from {{package}} import config, train
+    from {{package}} import (
+        config,
+        train,
+    )
 
     folder = tmp_path_factory.mktemp("artifacts")
     patch = pytest.MonkeyPatch()
@@ -622,14 +635,16 @@ def test_data_files_are_present():
 
 
 def test_{{name}}_returns_values():
-    from {{package}}.data import {{name}}
+    from {{package}}.data import (
+        {{name}},
+    )
 
     {{{call}}}
 {{#has_returns}}
     for value in [{{returns}}]:
         assert value is not None
         if getattr(value, "ndim", 0) > 0:
-            assert len(value) > 0
+            assert value.shape[0] > 0
 {{/has_returns}}
 {{/data_functions}}
 
@@ -659,7 +674,9 @@ def test_model_definitions_are_callable():
 
 
 def test_{{name}}_builds_a_model():
-    from {{package}}.model import {{name}}
+    from {{package}}.model import (
+        {{name}},
+    )
 
     {{{call}}}
 {{#has_returns}}
@@ -674,7 +691,7 @@ def test_{{name}}_builds_a_model():
         TemplateSource(
             path: #"tests/test_pipeline.py"#,
             text: #"""
-"""End to end: {{#has_train_main}}train runs{{#has_model}} and saves the model, which inference loads and predicts with{{/has_model}}{{/has_train_main}}{{^has_train_main}}the notebook has no training code, so only the modules are imported{{/has_train_main}}."""
+"""End to end: {{#has_train_main}}train runs{{#has_model}} and saves the model, which inference loads and predicts with{{/has_model}}{{/has_train_main}}{{^has_train_main}}the notebook has no training code, so only the modules are imported{{#has_inference_main}} and inference runs{{/has_inference_main}}{{/has_train_main}}."""
 import importlib
 
 
@@ -697,18 +714,29 @@ def test_train_saves_its_artifacts(trained):
 
 
 def test_saved_model_predicts_one_value_per_row(trained, sample_input):
-    from {{package}}.inference import load_model, predict
+    from {{package}}.inference import (
+        load_model,
+        predict,
+    )
 
     model = load_model(trained / "{{model_file}}")
     predictions = predict(model, sample_input)
-    assert len(predictions) == len(sample_input)
+    assert row_count(predictions) == row_count(sample_input)
+
+
+def row_count(value):
+    """Rows of an array, a table, a sparse matrix or a tensor (`len()` is ambiguous on some)."""
+    shape = getattr(value, "shape", None)
+    return shape[0] if shape else len(value)
 {{/model_input}}
 {{/has_model}}
 {{#has_inference_main}}
 
 
-def test_inference_main_runs(trained):
-    from {{package}}.inference import main
+def test_inference_main_runs({{#has_train_main}}trained{{/has_train_main}}):
+    from {{package}}.inference import (
+        main,
+    )
 
     main()
 {{/has_inference_main}}
@@ -761,6 +789,8 @@ def to_rows(sample):
     """Rows a client would send: records for a table, lists of values otherwise."""
     if hasattr(sample, "to_json") and hasattr(sample, "columns"):
         return json.loads(sample.to_json(orient="records"))
+    if hasattr(sample, "toarray"):  # a sparse matrix
+        sample = sample.toarray()
     values = sample.tolist() if hasattr(sample, "tolist") else list(sample)
     return [row if isinstance(row, list) else [row] for row in values]
 

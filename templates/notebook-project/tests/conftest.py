@@ -12,7 +12,10 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 @pytest.fixture(scope="session")
 def trained(tmp_path_factory):
     """Runs `train.main()` once; config.ARTIFACTS_DIR points at the folder it saved to."""
-    from {{package}} import config, train
+    from {{package}} import (
+        config,
+        train,
+    )
 
     folder = tmp_path_factory.mktemp("artifacts")
     patch = pytest.MonkeyPatch()

@@ -21,13 +21,15 @@ def test_data_files_are_present():
 
 
 def test_{{name}}_returns_values():
-    from {{package}}.data import {{name}}
+    from {{package}}.data import (
+        {{name}},
+    )
 
     {{{call}}}
 {{#has_returns}}
     for value in [{{returns}}]:
         assert value is not None
         if getattr(value, "ndim", 0) > 0:
-            assert len(value) > 0
+            assert value.shape[0] > 0
 {{/has_returns}}
 {{/data_functions}}

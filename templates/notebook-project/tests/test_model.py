@@ -18,7 +18,9 @@ def test_model_definitions_are_callable():
 
 
 def test_{{name}}_builds_a_model():
-    from {{package}}.model import {{name}}
+    from {{package}}.model import (
+        {{name}},
+    )
 
     {{{call}}}
 {{#has_returns}}

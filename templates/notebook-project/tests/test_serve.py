@@ -40,6 +40,8 @@ def to_rows(sample):
     """Rows a client would send: records for a table, lists of values otherwise."""
     if hasattr(sample, "to_json") and hasattr(sample, "columns"):
         return json.loads(sample.to_json(orient="records"))
+    if hasattr(sample, "toarray"):  # a sparse matrix
+        sample = sample.toarray()
     values = sample.tolist() if hasattr(sample, "tolist") else list(sample)
     return [row if isinstance(row, list) else [row] for row in values]
 
