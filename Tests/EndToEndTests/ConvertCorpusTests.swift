@@ -16,8 +16,11 @@ import Testing
 @Suite struct ConvertCorpusTests {
     /// Notebooks that cannot execute offline in the corpus environment (their reference run
     /// `*.executed_compat.ipynb` shows an error), by path below `corpus/notebooks`, with why.
-    /// None today: every reference run is clean and the edge cases (no reference) run offline.
-    static let exclusions: [String: String] = [:]
+    /// The edge cases have no reference run and run offline.
+    static let exclusions: [String: String] = [
+        "codebasics-py/ML/3_gradient_descent/gradient_descent.ipynb":
+            "its reference run raises TypeError in cell 3 (the tutorial calls gradient_descent on the CSV's text columns)",
+    ]
 
     static let notebooksFolder = PackagePaths.corpus.appendingPathComponent("notebooks")
 
