@@ -148,8 +148,9 @@ import Testing
                     time.sleep(0.1)
             else:
                 sys.exit("server never answered")
-            rows = [{"tenure_years": 0.5, "monthly_charges": 80.0, "support_calls": 4},
-                    {"tenure_years": 6.0, "monthly_charges": 20.0, "support_calls": 0}]
+            # Raw records as the data file holds them: the API applies the notebook's feature code.
+            rows = [{"customer_id": "C9001", "tenure_months": 6, "monthly_charges": 80.0, "support_calls": 4},
+                    {"customer_id": "C9002", "tenure_months": 72, "monthly_charges": 20.0, "support_calls": 0}]
             request = urllib.request.Request(base + "/predict", data=json.dumps({"rows": rows}).encode(),
                                              headers={"Content-Type": "application/json"})
             try:

@@ -5,7 +5,10 @@ extension PlanBuilder {
     /// Splits every code cell into top-level statements and gives each a destination;
     /// reports cells that cannot be carried over and the IPython syntax that is dropped.
     func collectPieces() {
-        defer { trainWhatEvaluationFits() }
+        defer {
+            trainWhatEvaluationFits()
+            keepExplorationOnlyDefinitions()
+        }
         for cell in plan.analysis.codeCells {
             let stage = stageOf[cell.index] ?? .explore
             guard let lowered = cell.lowered, let python = lowered.python else {
@@ -68,6 +71,31 @@ extension PlanBuilder {
                 pieces.append(piece)
             }
         }
+    }
+
+    /// A function or class defined in an exploration cell that no pipeline code (nor another
+    /// definition) refers to stays in the exploration notebook only: moving it into the package
+    /// would add code nothing calls there, and one that reads the pipeline's values (a plotting
+    /// helper reading the trained model) would read globals its module does not bind.
+    func keepExplorationOnlyDefinitions() {
+        var changed = true
+        while changed {
+            changed = false
+            let readByPackage = Set(pieces.filter { $0.destination == .definition || Self.isPipelineFunction($0.destination) }
+                .flatMap { piece in piece.facts.reads.filter { name in Self.definedName(piece.statement) != name } })
+            for index in pieces.indices where pieces[index].destination == .definition {
+                guard !(stageOf[pieces[index].cell] ?? .explore).isPipeline, let name = Self.definedName(pieces[index].statement) else { continue }
+                guard !readByPackage.contains(name), !pieces.contains(where: { $0.destination != .exploration && $0.destination != .definition
+                    && Self.namesCalledInStrings($0.statement, among: [name]).contains(name) }) else { continue }
+                pieces[index].destination = .exploration
+                changed = true
+            }
+        }
+    }
+
+    static func isPipelineFunction(_ destination: PlanPiece.Destination) -> Bool {
+        if case .function = destination { return true }
+        return false
     }
 
     /// A notebook whose whole pipeline sits under an evaluation heading has no train stage,
