@@ -11,7 +11,7 @@ enum CSVColumnTypes {
         var types: [String: String] = [:]
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
-            let text = String(decoding: data.prefix(1 << 20), as: UTF8.self)
+            let text = Self.droppingBOM(String(decoding: data.prefix(1 << 20), as: UTF8.self))
             guard !text.contains("\"") else { continue }
             // By scalars: "\r\n" is one Character, so a String split on "\n" would not see it.
             var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: true)
@@ -43,7 +43,7 @@ enum CSVColumnTypes {
         let data = (try? handle.read(upToCount: 1 << 16)) ?? Data()
         // By bytes: "\r\n" is one Character, so a String split on "\n" would not see it.
         guard let first = data.split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: true).first else { return nil }
-        let line = String(decoding: first, as: UTF8.self).trimmingCharacters(in: .init(charactersIn: "\r"))
+        let line = Self.droppingBOM(String(decoding: first, as: UTF8.self)).trimmingCharacters(in: .init(charactersIn: "\r"))
         guard !line.contains("\"") else { return nil }
         let columns = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         return columns.contains(where: \.isEmpty) ? nil : columns
@@ -71,7 +71,7 @@ enum CSVColumnTypes {
     /// - Returns: Values by column, for the columns that qualify.
     static func categories(_ path: String, limit: Int = 50) -> [String: [String]] {
         guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        let text = String(decoding: data.prefix(1 << 20), as: UTF8.self)
+        let text = Self.droppingBOM(String(decoding: data.prefix(1 << 20), as: UTF8.self))
         guard !text.contains("\"") else { return [:] }
         var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: true)
             .map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .init(charactersIn: "\r")) }
@@ -89,5 +89,11 @@ enum CSVColumnTypes {
             result[column] = values[index].sorted()
         }
         return result
+    }
+
+    /// The text without a leading UTF-8 byte-order mark, which pandas drops from the first
+    /// column's name too.
+    static func droppingBOM(_ text: String) -> String {
+        text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 }
