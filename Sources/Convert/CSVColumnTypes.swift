@@ -10,13 +10,7 @@ enum CSVColumnTypes {
     static func read(_ paths: [String]) -> [String: String] {
         var types: [String: String] = [:]
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            let text = Self.droppingBOM(String(decoding: data.prefix(1 << 20), as: UTF8.self))
-            guard !text.contains("\"") else { continue }
-            // By scalars: "\r\n" is one Character, so a String split on "\n" would not see it.
-            var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: true)
-                .map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .init(charactersIn: "\r")) }
-            if data.count > 1 << 20 { lines = Array(lines.dropLast()) }
+            guard let lines = sampledLines(path) else { continue }
             guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else { continue }
             var numeric = Array(repeating: true, count: header.count)
             for line in lines.dropFirst().prefix(500) {
@@ -70,12 +64,7 @@ enum CSVColumnTypes {
     ///   - limit: The most values a column may have to count as categorical.
     /// - Returns: Values by column, for the columns that qualify.
     static func categories(_ path: String, limit: Int = 50) -> [String: [String]] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        let text = Self.droppingBOM(String(decoding: data.prefix(1 << 20), as: UTF8.self))
-        guard !text.contains("\"") else { return [:] }
-        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: true)
-            .map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .init(charactersIn: "\r")) }
-        if data.count > 1 << 20 { lines = Array(lines.dropLast()) }
+        guard let lines = sampledLines(path) else { return [:] }
         guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else { return [:] }
         let types = read([path])
         var values = Array(repeating: Set<String>(), count: header.count)
@@ -89,6 +78,18 @@ enum CSVColumnTypes {
             result[column] = values[index].sorted()
         }
         return result
+    }
+
+    /// The lines of a file's first megabyte (the last, cut one left out), without a byte-order
+    /// mark or `\r`; `nil` when the file cannot be read or quotes fields.
+    private static func sampledLines(_ path: String) -> [String]? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let text = droppingBOM(String(decoding: data.prefix(1 << 20), as: UTF8.self))
+        guard !text.contains("\"") else { return nil }
+        // By scalars: "\r\n" is one Character, so a String split on "\n" would not see it.
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .init(charactersIn: "\r")) }
+        return data.count > 1 << 20 ? Array(lines.dropLast()) : lines
     }
 
     /// The text without a leading UTF-8 byte-order mark, which pandas drops from the first

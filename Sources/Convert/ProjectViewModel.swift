@@ -89,7 +89,7 @@ struct ProjectViewModel {
         } ?? [:]
         model["has_categories"] = !categories.isEmpty
         model["categories"] = categories.keys.sorted().map { column in
-            ["column": Self.quoted(column), "values": (categories[column] ?? []).map(Self.quoted).joined(separator: ", ")]
+            ["column": PythonStringLiteral.literal(column), "values": (categories[column] ?? []).map(PythonStringLiteral.literal).joined(separator: ", ")]
         }
         model["preparation_data_file"] = preparation?.dataFile ?? ""
         model["preparation_artifacts"] = (preparation?.artifacts ?? []).compactMap { name in
@@ -144,13 +144,9 @@ struct ProjectViewModel {
         if CSVColumnTypes.read([copy.source])[target] == "float" {
             return Double(value) == nil ? "float(\"nan\")" : value
         }
-        return Self.quoted(value)
+        return PythonStringLiteral.literal(value)
     }
 
-    /// A Python string literal.
-    static func quoted(_ value: String) -> String {
-        "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
 
     /// The copy of the CSV file the preparation's raw frame is read from.
     private func copiedCSV(_ preparation: FeaturePreparation) -> FileCopy? {

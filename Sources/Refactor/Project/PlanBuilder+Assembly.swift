@@ -169,15 +169,7 @@ extension PlanBuilder {
     /// Receivers of `.fit(…)` calls and targets of `x = ….fit(…)` in a segment.
     /// Names a segment calls `.fit(…)`, `.fit_transform(…)` or `.partial_fit(…)` on.
     private func fitReceivers(inSegment segment: Int) -> Set<String> {
-        var names: Set<String> = []
-        for index in pieces(ofSegment: segment) {
-            SyntaxWalk.expressions(in: pieces[index].statement) { expression in
-                guard case .call(let function, _, _) = expression.kind, case .attribute(let receiver, let method, _) = function.kind,
-                      ["fit", "fit_transform", "partial_fit"].contains(method), case .name(let name, _) = receiver.kind else { return }
-                names.insert(name)
-            }
-        }
-        return names
+        pieces(ofSegment: segment).reduce(into: []) { names, index in names.formUnion(Self.fitReceivers(pieces[index].statement)) }
     }
 
     private func fittedNames(inSegment segment: Int) -> [String] {

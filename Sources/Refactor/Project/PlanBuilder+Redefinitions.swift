@@ -57,17 +57,9 @@ extension PlanBuilder {
     private func rename(_ renames: [String: String], inPiece index: Int) {
         let piece = pieces[index]
         let tokens = Tokenizer.tokenize(sources[piece.source].text(piece.span)).tokens
-        var depth = 0
         var done: Set<String> = []
-        for (position, token) in tokens.enumerated() {
-            if token.kind == .op {
-                if ["(", "[", "{"].contains(token.text) { depth += 1 }
-                if [")", "]", "}"].contains(token.text) { depth -= 1 }
-                continue
-            }
-            guard token.kind == .name, let fresh = renames[token.text] else { continue }
-            if position > 0, tokens[position - 1].kind == .op, tokens[position - 1].text == "." { continue }
-            if depth > 0, position + 1 < tokens.count, tokens[position + 1].kind == .op, tokens[position + 1].text == "=" { continue }
+        for token in NameTokens.references(in: tokens, to: Set(renames.keys)) {
+            guard let fresh = renames[token.text] else { continue }
             let range = (piece.span.lowerBound + token.range.start.offset)..<(piece.span.lowerBound + token.range.end.offset)
             edits[piece.source, default: []].append(CellSource.Edit(range: range, replacement: fresh))
             done.insert(token.text)

@@ -1,5 +1,5 @@
 /// Decodes the simple string literals data paths are written with.
-enum PythonStringLiteral {
+public enum PythonStringLiteral {
     /// The value of a single-line string literal's source text (`'data/x.csv'`, `r"a\b"`),
     /// or `nil` for anything it cannot decode faithfully: f-strings, bytes, escapes in a
     /// non-raw string, implicit concatenation.
@@ -20,7 +20,7 @@ enum PythonStringLiteral {
     }
 
     /// A Python string literal for a value (double quotes, backslashes and quotes escaped).
-    static func literal(_ value: String) -> String {
+    public static func literal(_ value: String) -> String {
         var out = "\""
         for character in value {
             switch character {

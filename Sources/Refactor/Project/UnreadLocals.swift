@@ -48,18 +48,8 @@ enum UnreadLocals {
         let names = names.filter { !present.contains("_" + $0) }
         guard !names.isEmpty else { return block }
         var bytes = Array(block.utf8)
-        var depth = 0
-        var edits: [(offset: Int, length: Int, text: String)] = []
-        for (index, token) in tokens.enumerated() {
-            if token.kind == .op {
-                if ["(", "[", "{"].contains(token.text) { depth += 1 }
-                if [")", "]", "}"].contains(token.text) { depth -= 1 }
-                continue
-            }
-            guard token.kind == .name, names.contains(token.text) else { continue }
-            if index > 0, tokens[index - 1].kind == .op, tokens[index - 1].text == "." { continue }
-            if depth > 0, index + 1 < tokens.count, tokens[index + 1].kind == .op, tokens[index + 1].text == "=" { continue }
-            edits.append((token.range.start.offset, token.range.end.offset - token.range.start.offset, "_" + token.text))
+        let edits = NameTokens.references(in: tokens, to: names).map { token in
+            (offset: token.range.start.offset, length: token.range.end.offset - token.range.start.offset, text: "_" + token.text)
         }
         for edit in edits.reversed() {
             bytes.replaceSubrange(edit.offset..<(edit.offset + edit.length), with: Array(edit.text.utf8))
