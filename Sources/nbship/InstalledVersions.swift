@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import Lint
+import Requirements
 
-/// The versions of the distributions an interpreter has installed, asked of the interpreter
-/// itself through `importlib.metadata` (so it sees its own site-packages and `.pth` paths),
-/// by PEP 503-normalised name.
+/// The versions of the distributions an interpreter has installed, by PEP 503-normalised
+/// name: read from disk as `convert` reads them (``EnvironmentReading``) when the layout is one
+/// nbship recognises, else asked of the interpreter itself through `importlib.metadata`.
 enum InstalledVersions {
     static let script = """
         import importlib.metadata as m, json
@@ -12,6 +13,21 @@ enum InstalledVersions {
         """
 
     static func read(interpreter: String) throws -> [String: String] {
+        if case .disk(let installed) = PythonEnvironment(interpreter: interpreter).reading() {
+            var versions: [String: String] = [:]
+            // The first copy on the search path is the one imports get.
+            for distribution in installed.distributions.all {
+                guard let version = distribution.version else { continue }
+                let name = PythonRequirement.normalise(distribution.name)
+                if versions[name] == nil { versions[name] = version }
+            }
+            return versions
+        }
+        return try asked(interpreter)
+    }
+
+    /// The versions `importlib.metadata` lists when the interpreter is run.
+    private static func asked(_ interpreter: String) throws -> [String: String] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: interpreter)
         process.arguments = ["-c", script]
