@@ -80,12 +80,14 @@ struct ProjectViewModel {
         } : nil
         model["has_preparation"] = preparation != nil
         model["preparation_target"] = preparation?.targetColumn ?? ""
-        model["preparation_placeholder"] = preparation.flatMap(targetPlaceholder) ?? "None"
+        // The data file is read once for the schema, the target's placeholder and the categories.
+        let sample = preparation.flatMap(copiedCSV).flatMap { CSVSample(path: $0.source) }
+        model["preparation_placeholder"] = preparation.flatMap { targetPlaceholder($0, sample: sample) } ?? "None"
         // `pd.get_dummies` of a few rows makes only their categories' columns: serving gives the
         // text columns the data's categories first.
         let categories = preparation.flatMap { preparation -> [String: [String]]? in
-            guard preparation.body.contains("get_dummies("), let copy = copiedCSV(preparation) else { return nil }
-            return CSVColumnTypes.categories(copy.source).filter { $0.key != preparation.targetColumn }
+            guard preparation.body.contains("get_dummies("), let sample else { return nil }
+            return sample.categories().filter { $0.key != preparation.targetColumn }
         } ?? [:]
         model["has_categories"] = !categories.isEmpty
         model["categories"] = categories.keys.sorted().map { column in
@@ -96,7 +98,7 @@ struct ProjectViewModel {
             plan.artifacts.first { $0.name == name }.map { ["file": String($0.path.split(separator: "/").last ?? "")] }
         }
         // With a preparation, a request row is a raw record of the data file; else the model's features.
-        let schema = preparation.map { rawSchema($0) } ?? (hasModel && requirements.runtimeNeeds("pandas") ? FeatureSchema.find(in: plan, csvFiles: csvFiles) : nil)
+        let schema = preparation.map { _ in rawSchema(sample) } ?? (hasModel && requirements.runtimeNeeds("pandas") ? FeatureSchema.find(in: plan, csvFiles: csvFiles) : nil)
         model["has_features"] = schema != nil
         model["has_aliases"] = schema?.features.contains { $0.column != $0.field } ?? false
         model["features"] = (schema?.features ?? []).map { feature -> [String: Any] in
@@ -118,11 +120,11 @@ struct ProjectViewModel {
     /// The columns of the data file the preparation reads, less the target, typed from the
     /// file and nullable (a raw record may miss values the notebook's code fills in); `nil`
     /// when the file is not a readable CSV that was copied.
-    private func rawSchema(_ preparation: FeaturePreparation) -> FeatureSchema? {
-        guard let copy = copiedCSV(preparation), let header = CSVColumnTypes.header(copy.source) else { return nil }
-        let types = CSVColumnTypes.read([copy.source])
-        // A file whose types cannot be sampled (quoted fields) gets free-form records.
-        guard header.allSatisfy({ types[$0] != nil }) else { return nil }
+    private func rawSchema(_ sample: CSVSample?) -> FeatureSchema? {
+        // A file that cannot be sampled (quoted fields) or names no column gets free-form records.
+        guard let sample, !sample.header.isEmpty, !sample.header.contains(where: \.isEmpty) else { return nil }
+        let header = sample.header
+        let types = sample.types
         let optional = { (type: String) in
             requirements.pythonVersion >= PythonVersion(3, 10) ? "\(type) | None" : "Optional[\(type)]"
         }
@@ -136,12 +138,11 @@ struct ProjectViewModel {
 
     /// The target column's value in the data file's first record, as a Python literal: what
     /// serving puts in the column a client does not send.
-    private func targetPlaceholder(_ preparation: FeaturePreparation) -> String? {
-        guard let target = preparation.targetColumn, let copy = copiedCSV(preparation),
-              let header = CSVColumnTypes.header(copy.source), let index = header.firstIndex(of: target),
-              let row = CSVColumnTypes.firstRow(copy.source), index < row.count else { return nil }
+    private func targetPlaceholder(_ preparation: FeaturePreparation, sample: CSVSample?) -> String? {
+        guard let target = preparation.targetColumn, let sample, let index = sample.header.firstIndex(of: target),
+              let row = sample.firstRow, index < row.count else { return nil }
         let value = row[index].trimmingCharacters(in: .whitespaces)
-        if CSVColumnTypes.read([copy.source])[target] == "float" {
+        if sample.types[target] == "float" {
             return Double(value) == nil ? "float(\"nan\")" : value
         }
         return PythonStringLiteral.literal(value)
