@@ -1,3 +1,5 @@
+import Refactor
+
 /// Lays out import statements the way `ruff check`'s isort rules (I001) expect, so generated
 /// modules pass ruff's defaults: sections (`__future__`, standard library, third party, the
 /// package itself, relative) separated by a blank line; in each, `import x` statements before
@@ -80,10 +82,9 @@ struct ImportBlock: Sendable {
     }
 
     private static func statement(_ module: String, _ names: [String], indent: Int) -> String {
-        let line = "from \(module) import " + names.joined(separator: ", ")
-        guard indent + line.count > 88 else { return line }
         let margin = String(repeating: " ", count: indent)
-        return "from \(module) import (\n" + names.map { "\(margin)    \($0),\n" }.joined() + margin + ")"
+        let lines = ImportLine.wrapped("from \(module) import " + names.joined(separator: ", "), indent: indent)
+        return lines.enumerated().map { $0.offset == 0 ? $0.element : margin + $0.element }.joined(separator: "\n")
     }
 
     /// Relative modules sort furthest first (`..a` before `.b`), then by name.

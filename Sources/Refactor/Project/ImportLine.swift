@@ -1,3 +1,4 @@
+import Foundation
 import PythonSyntax
 
 /// Import statements written back from ``ImportFact``s, one name per line.
@@ -43,5 +44,18 @@ public enum ImportLine {
             let right = (rhs.hasPrefix("from ") ? 1 : 0, rhs)
             return left < right
         }
+    }
+
+    /// `from m import a, b, c` as isort writes it when it would not fit in 88 columns at
+    /// `indent`: one name a line in parentheses, with a trailing comma.
+    /// - Parameters:
+    ///   - line: One import statement.
+    ///   - indent: The columns before it.
+    /// - Returns: Its lines, without the indent.
+    public static func wrapped(_ line: String, indent: Int) -> [String] {
+        guard indent + line.count > 88, line.hasPrefix("from "), let range = line.range(of: " import "),
+              !line.contains("(") else { return [line] }
+        let names = line[range.upperBound...].components(separatedBy: ", ")
+        return [String(line[..<range.upperBound]) + "("] + names.map { "    " + $0 + "," } + [")"]
     }
 }

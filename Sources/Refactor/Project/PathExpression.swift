@@ -168,7 +168,8 @@ struct PathExpression {
                 path = (path.hasSuffix("/") ? path : path + "/") + part
             }
         }
-        return PlanBuilder.normalise(path).isEmpty ? "." : PlanBuilder.normalise(path)
+        let normal = PlanBuilder.normalise(path)
+        return normal.isEmpty ? "." : normal
     }
 
     /// The folder a path is in: `a/b` → `a`, `.` → `..`, `..` → `../..`.

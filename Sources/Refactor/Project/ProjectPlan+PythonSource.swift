@@ -77,7 +77,7 @@ extension ProjectPlan {
             // isort's layout: third-party imports, a blank line, the package's own.
             let external = run.imports.filter { !$0.hasPrefix("from .") }
             let own = run.imports.filter { $0.hasPrefix("from .") }
-            let imports = (external + (external.isEmpty || own.isEmpty ? [] : [""]) + own).flatMap { Self.wrapped($0, indent: 4) }
+            let imports = (external + (external.isEmpty || own.isEmpty ? [] : [""]) + own).flatMap { ImportLine.wrapped($0, indent: 4) }
             let body = imports + GeneratedLines.markingUnread(run.lines)
             blocks.append("def main():\n" + body.map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n"))
             blocks.append("if __name__ == \"__main__\":\n    main()")
@@ -88,14 +88,5 @@ extension ProjectPlan {
                               imports: [], blocks: [])
         }
         return ModuleText(docstring: docstring, imports: external + own, blocks: blocks)
-    }
-
-    /// `from m import a, b, c` as isort writes it when it would not fit in 88 columns at
-    /// `indent`: one name a line in parentheses, with a trailing comma.
-    static func wrapped(_ line: String, indent: Int) -> [String] {
-        guard indent + line.count > 88, line.hasPrefix("from "), let range = line.range(of: " import "),
-              !line.contains("(") else { return [line] }
-        let names = line[range.upperBound...].components(separatedBy: ", ")
-        return [String(line[..<range.upperBound]) + "("] + names.map { "    " + $0 + "," } + [")"]
     }
 }
