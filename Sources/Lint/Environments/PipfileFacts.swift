@@ -14,18 +14,7 @@ public enum PipfileFacts {
     public static func extract(path: String, text: String) -> FileFacts {
         var facts = FileFacts(path: path)
         facts.ignores = IgnoreScanner.scan(text: text, path: path, cell: nil)
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            facts.problems.append(.error(
-                "lint.parse-error", "invalid TOML: \(error.description)",
-                at: SourceLocation(path: path, line: error.source.begin.line, column: error.source.begin.column)))
-            return facts
-        } catch {
-            facts.problems.append(.error("lint.parse-error", "invalid TOML", at: SourceLocation(path: path, line: 1, column: 1)))
-            return facts
-        }
+        guard let table = TOMLDocument.parse(text, into: &facts) else { return facts }
         let sections = table.keys.sorted().filter { !notPackages.contains($0) }.compactMap { key in
             table[key]?.table.map { (key, $0) }
         }

@@ -23,18 +23,7 @@ public enum PyprojectFacts {
                 at: SourceLocation(path: path, line: line, column: column)))
             return facts
         }
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            facts.problems.append(.error(
-                "lint.parse-error", "invalid TOML: \(error.description)",
-                at: SourceLocation(path: path, line: error.source.begin.line, column: error.source.begin.column)))
-            return facts
-        } catch {
-            facts.problems.append(.error("lint.parse-error", "invalid TOML", at: SourceLocation(path: path, line: 1, column: 1)))
-            return facts
-        }
+        guard let table = TOMLDocument.parse(text, into: &facts) else { return facts }
         var groups: [(String, [String])] = []
         let project = table["project"]?.table
         if let dependencies = project?["dependencies"]?.array {
