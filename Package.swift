@@ -27,7 +27,7 @@ let package = Package(
             name: "nbship",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image", "Archive", "Emit", "Course", "Convert", "Requirements", "Registry",
+                "Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Lint", "Image", "Archive", "Emit", "Course", "Convert", "Requirements", "Registry", "Verify",
             ]
         ),
         .target(name: "Diagnostics"),
@@ -75,9 +75,10 @@ let package = Package(
             ]
         ),
         // Course material: student versions of solution notebooks (nbgrader markers), leak check.
+        .target(name: "Verify", dependencies: ["Diagnostics", "Notebook", "PythonSyntax", "Refactor"]),
         .target(name: "Course", dependencies: ["Diagnostics", "Notebook", "Emit"]),
         // `convert`: a notebook's project plan, pins and templates → the files of a project.
-        .target(name: "Convert", dependencies: ["Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Requirements", "Emit", "Course"]),
+        .target(name: "Convert", dependencies: ["Diagnostics", "Notebook", "PythonSyntax", "Refactor", "Requirements", "Emit", "Course", "Verify"]),
 
         // Shared test helpers (paths, processes, the test Python, golden files); no product
         // exposes it, so it never ships in the binary.
@@ -94,6 +95,7 @@ let package = Package(
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Image", "Diagnostics", "TestSupport"], exclude: ["throttle_proxy.py", "token_server.py"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Diagnostics", "TestSupport"]),
         .testTarget(name: "ConvertTests", dependencies: ["Convert", "Refactor", "Requirements", "Emit", "Notebook", "Diagnostics", "Image", "TestSupport"]),
+        .testTarget(name: "VerifyTests", dependencies: ["Verify", "Refactor", "Notebook", "PythonSyntax", "Diagnostics", "TestSupport"]),
         .testTarget(name: "EmitTests", dependencies: ["Emit", "Diagnostics", "TestSupport"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "Emit", "Notebook", "Diagnostics", "TestSupport"]),
     ]

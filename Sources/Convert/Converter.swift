@@ -4,6 +4,7 @@ import Foundation
 import Notebook
 import Refactor
 import Requirements
+import Verify
 
 /// The **convert** pipeline: a notebook → the files of a tested, pinned, deployable project.
 ///
@@ -49,7 +50,8 @@ public struct Converter: Sendable {
             packageName: options.packageName, notebookDirectory: directory, returnExplorationInputs: true))
         let (requirements, requirementDiagnostics) = RequirementsPlanner(resolver: resolver)
             .plan(notebook: notebookPlan, project: plan, options: options, notebookDirectory: directory)
-        var diagnostics = notebookPlan.analysis.diagnostics + planDiagnostics + requirementDiagnostics
+        let (results, resultDiagnostics) = ResultsPlanner().plan(notebookPlan, project: plan)
+        var diagnostics = notebookPlan.analysis.diagnostics + planDiagnostics + resultDiagnostics + requirementDiagnostics
         var copies: [FileCopy] = []
         for file in plan.config.dataFiles where file.exists {
             let size = file.size ?? 0
@@ -75,12 +77,12 @@ public struct Converter: Sendable {
         let viewModel = ProjectViewModel(
             plan: plan, requirements: requirements, notebookName: String(path.split(separator: "/").last ?? Substring(path)),
             notebookSHA256: notebookSHA256, baseImage: options.baseImage ?? BaseImageChoice.defaultImage(for: options.pythonVersion),
-            locked: options.lock, copies: copies, imports: importBlock)
+            locked: options.lock, copies: copies, imports: importBlock, results: results)
         var files = try TemplateRenderer().render(template, viewModel: viewModel.build())
         files.append(GeneratedFile(path: "notebooks/explore.ipynb", contents: ExploreNotebook(plan: plan, notebook: notebookPlan, imports: importBlock).json()))
         files.sort { $0.path < $1.path }
         copies = Dictionary(copies.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }).values.sorted { $0.path < $1.path }
-        return ConvertedProject(plan: plan, requirements: requirements, files: files, copies: copies, diagnostics: diagnostics)
+        return ConvertedProject(plan: plan, requirements: requirements, files: files, copies: copies, diagnostics: diagnostics, results: results)
     }
 
     /// The folder a notebook path is in (`.` for a bare file name).

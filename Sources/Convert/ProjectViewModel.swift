@@ -1,6 +1,7 @@
 import Foundation
 import Refactor
 import Requirements
+import Verify
 
 /// The names a `convert` template renders from (see `templates/README.md`): everything about
 /// the converted notebook, resolved to strings, booleans, lists and dictionaries so the
@@ -14,6 +15,7 @@ struct ProjectViewModel {
     var locked: Bool
     var copies: [FileCopy]
     var imports: ImportBlock
+    var results: NotebookResults
 
     /// The view model.
     func build() -> [String: Any] {
@@ -114,6 +116,7 @@ struct ProjectViewModel {
                 "lines": GeneratedLines.markingUnread(input.run.lines, alsoReadBy: input.name),
             ] as [String: Any]
         }
+        model.merge(resultsView()) { _, results in results }
         return model
     }
 

@@ -2,6 +2,7 @@ import Convert
 import Diagnostics
 import Foundation
 import Refactor
+import Verify
 
 /// What `nbship convert` prints: the file tree, the pipeline summary, and the JSON report.
 enum ConvertReport {
@@ -41,7 +42,24 @@ enum ConvertReport {
         if !project.requirements.explore.isEmpty {
             lines.append("exploration only: " + project.requirements.explore.map(\.line).joined(separator: " "))
         }
+        lines.append(resultsLine(project.results))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// How many recorded values became checks, and why the others did not.
+    static func resultsLine(_ results: NotebookResults) -> String {
+        guard results.hasOutputs else {
+            return "recorded results: none (the notebook was saved without outputs; run it, save it and convert again to get tests of its results)"
+        }
+        var line = "recorded results: \(results.checks.count) checked"
+        if results.boundedCount > 0 {
+            line += " (\(results.exactCount) to the digits shown, \(results.boundedCount) by range: unseeded randomness)"
+        }
+        let unchecked = results.uncheckedCounts
+        if !unchecked.isEmpty {
+            line += "; not checked: " + unchecked.map { "\($0.count) \($0.reason.explanation)" }.joined(separator: "; ")
+        }
+        return line
     }
 
     /// The closing lines on stderr after writing: what was written and the next steps, which
@@ -85,6 +103,15 @@ enum ConvertReport {
             var devRequirements: [String]
             var modules: [Functions]
             var diagnostics: [Diagnostic]
+            var results: Results
+        }
+        struct Results: Encodable {
+            var hasOutputs: Bool
+            var checked: Int
+            var exact: Int
+            var byRange: Int
+            var unchecked: [String: Int]
+            var checks: [ResultCheck]
         }
         let report = Report(
             output: destination, written: written, package: project.plan.packageName,
@@ -94,7 +121,11 @@ enum ConvertReport {
             exploreRequirements: project.requirements.explore.map(\.line),
             devRequirements: project.requirements.dev.map(\.line),
             modules: project.plan.modules.map { Functions(module: $0.name, functions: $0.functions.map(\.signature)) },
-            diagnostics: project.diagnostics)
+            diagnostics: project.diagnostics,
+            results: Results(hasOutputs: project.results.hasOutputs, checked: project.results.checks.count, exact: project.results.exactCount,
+                             byRange: project.results.boundedCount,
+                             unchecked: Dictionary(project.results.uncheckedCounts.map { ($0.reason.rawValue, $0.count) }, uniquingKeysWith: +),
+                             checks: project.results.checks))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -19,7 +19,7 @@ struct NBShip: AsyncParsableCommand {
             Exit codes: 0 success, 1 findings or a failed build, 2 bad input or usage.
             """,
         version: NBShipVersion.current,
-        subcommands: [Plan.self, Convert.self, LintCommand.self, Build.self, Inspect.self, Base.self, New.self, Templates.self, Student.self, Push.self, Pull.self]
+        subcommands: [Plan.self, Convert.self, LintCommand.self, Build.self, Inspect.self, Base.self, New.self, Templates.self, Student.self, Push.self, Pull.self, VerifyCommand.self]
     )
 
     /// Runs the command, with usage errors exiting 2 (the convention of this tool: 2 is bad

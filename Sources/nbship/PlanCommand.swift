@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Diagnostics
 import Notebook
 import Refactor
@@ -17,6 +18,9 @@ extension NBShip {
                 does, and where its values go.
 
                 The text report is for people; --format json is stable for tools (see README). \
+                --format mermaid and --format dot draw the project convert would write: its \
+                stage functions, the values that cross between them, the data files and the \
+                artifacts (`nbship plan nb.ipynb --format dot | dot -Tsvg > pipeline.svg`). \
                 Diagnostics (syntax errors, cells that are not Python, hidden state, secrets in \
                 code) are part of the report.
 
@@ -28,8 +32,8 @@ extension NBShip {
         @Argument(help: "The notebook (.ipynb) to plan.")
         var notebook: String
 
-        @Option(help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        @Option(help: "Output format: text, json, mermaid or dot.")
+        var format: PlanFormat = .text
 
         func run() throws {
             let read: ReadResult
@@ -46,6 +50,11 @@ extension NBShip {
                 Terminal.write(PlanText.render(plan, colour: Terminal.colourAllowed(fd: 1)))
             case .json:
                 Terminal.write(try PlanJSON.encode(plan))
+            case .mermaid, .dot:
+                let folder = (notebook as NSString).deletingLastPathComponent
+                let (project, _) = ProjectPlanner().plan(plan, options: ProjectPlanOptions(notebookDirectory: folder.isEmpty ? "." : folder))
+                let diagram = PipelineDiagram(project)
+                Terminal.write(format == .mermaid ? diagram.mermaid : diagram.dot)
             }
         }
     }

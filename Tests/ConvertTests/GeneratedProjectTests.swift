@@ -11,6 +11,7 @@ import TestSupport
         "../shared/corpus/notebooks/edge-cases/edge_global_in_function.ipynb",
         "../shared/corpus/notebooks/edge-cases/edge_star_import.ipynb",
         "fixtures/local-module/local_module.ipynb",
+        "fixtures/results/flowers.ipynb",
     ]
     static let hasStack = TestPython.canImport("pandas", "sklearn", "fastapi", "httpx", "pytest", "joblib")
     static let venvBin = URL(fileURLWithPath: TestPython.interpreter).deletingLastPathComponent()

@@ -109,6 +109,24 @@ pip install -r requirements.txt -e ".[dev]"
 `notebooks/explore.ipynb` holds the notebook's exploration (plots, tables), importing the
 package; `pip install -e ".[explore]"` adds what it needs.
 
+## Pipeline
+
+```mermaid
+{{{pipeline_mermaid}}}```
+
+## Reproduced results
+
+{{results_summary}}
+{{#has_results}}
+`nbship verify .` runs the same checks and prints them as a table.
+
+| cell | the notebook printed | checked |
+|---|---|---|
+{{#results_table}}
+| {{cell}} | {{{text}}} | {{how}} |
+{{/results_table}}
+{{/has_results}}
+
 ## Data
 
 {{#has_data_files}}
@@ -548,8 +566,14 @@ description = "What nbship convert writes: the notebook's stages as modules, tes
             path: #"tests/conftest.py"#,
             text: #"""
 """Shared fixtures: plots render off-screen{{#has_train_main}}, and the pipeline trains once per session into a temporary artifacts folder{{/has_train_main}}."""
+{{#has_train_main}}
+import contextlib
+import io
+{{/has_train_main}}
 import os
 {{#has_train_main}}
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 {{/has_train_main}}
@@ -558,8 +582,15 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 {{#has_train_main}}
 
 
+class TrainingRun(NamedTuple):
+    """Where `train.main()` saved the artifacts, and what it printed."""
+
+    folder: Path
+    output: str
+
+
 @pytest.fixture(scope="session")
-def trained(tmp_path_factory):
+def training_run(tmp_path_factory):
     """Runs `train.main()` once; config.ARTIFACTS_DIR points at the folder it saved to."""
     from {{package}} import (
         config,
@@ -569,9 +600,17 @@ def trained(tmp_path_factory):
     folder = tmp_path_factory.mktemp("artifacts")
     patch = pytest.MonkeyPatch()
     patch.setattr(config, "ARTIFACTS_DIR", folder)
-    train.main()
-    yield folder
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        train.main()
+    yield TrainingRun(folder, printed.getvalue())
     patch.undo()
+
+
+@pytest.fixture(scope="session")
+def trained(training_run):
+    """The folder train saved its artifacts to."""
+    return training_run.folder
 {{/has_train_main}}
 {{#model_input}}
 
@@ -835,6 +874,97 @@ def test_predict_says_there_is_no_model():
     assert response.status_code == 501
     assert "no model" in response.json()["detail"]
 {{/has_model}}
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
+            path: #"tests/{{results_test_file}}"#,
+            text: #"""
+"""The values {{notebook}} recorded when it was run, reproduced by the project.
+
+Each check is a line a training cell printed, which `train.main()` must print again: the same
+words, and the same numbers to the digits the notebook shows (up to one unit in the last
+digit, since two values that close can round apart, plus a relative 1e-9 for floating-point
+rounding that differs between machines). Whole numbers must be equal. A value that depends on
+unseeded randomness changes from run to run, so it is checked by range only: a finite number,
+in [0, 1] when the notebook's was, else of the same sign; the check says what is unseeded.
+`nbship verify` runs these checks and prints them as a table.
+"""
+import json
+import math
+import os
+import re
+
+import pytest
+
+NUMBER = re.compile(r"{{{results_number_pattern}}}")
+SCALAR = re.compile(r"{{{results_scalar_pattern}}}")
+
+# (cell, line the notebook printed, lines like it the pipeline prints before it, unseeded because)
+RECORDED = [
+{{#results}}
+    ("{{cell}}", {{{recorded}}}, {{occurrence}}, {{{unseeded}}}),
+{{/results}}
+]
+
+
+def skeleton(line):
+    """The line's words: numbers as `{}`, NumPy scalar reprs unwrapped, spaces collapsed."""
+    return re.sub(r"\s+", " ", NUMBER.sub("{}", SCALAR.sub(r"\1", line))).strip()
+
+
+def numbers(line):
+    return NUMBER.findall(SCALAR.sub(r"\1", line))
+
+
+def agrees(recorded, reproduced):
+    """Equal to the digits `recorded` shows (whole numbers exactly)."""
+    if not re.search(r"[.eE]", recorded):
+        return int(recorded) == int(float(reproduced))
+    mantissa, _, exponent = recorded.lower().partition("e")
+    digits = len(mantissa.partition(".")[2])
+    unit = 10.0 ** (int(exponent or 0) - digits)
+    expected, actual = float(recorded), float(reproduced)
+    return abs(actual - expected) <= unit + 1e-9 * abs(expected)
+
+
+def in_range(recorded, reproduced):
+    """A finite number where the notebook's was: in [0, 1], or of the same sign."""
+    expected, actual = float(recorded), float(reproduced)
+    if not math.isfinite(actual):
+        return False
+    if 0.0 <= expected <= 1.0:
+        return 0.0 <= actual <= 1.0
+    return (actual >= 0) == (expected >= 0)
+
+
+def report(cell, recorded, reproduced, verdict):
+    """Appends one row for `nbship verify` when it asks (NBSHIP_VERIFY_REPORT)."""
+    path = os.environ.get("NBSHIP_VERIFY_REPORT")
+    if path:
+        row = {"cell": cell, "recorded": recorded, "reproduced": reproduced, "verdict": verdict}
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(json.dumps(row) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("cell", "recorded", "occurrence", "unseeded"),
+    RECORDED,
+    ids=[f"{row[0]}-{index}" for index, row in enumerate(RECORDED)],
+)
+def test_recorded_line_is_reproduced(training_run, cell, recorded, occurrence, unseeded):
+    wanted = skeleton(recorded)
+    lines = [line for line in training_run.output.splitlines() if skeleton(line) == wanted]
+    if len(lines) <= occurrence:
+        report(cell, recorded, None, "missing")
+        pytest.fail(f"{cell} printed {recorded!r}; the project prints no such line")
+    reproduced = lines[occurrence]
+    compare = in_range if unseeded else agrees
+    same = all(compare(a, b) for a, b in zip(numbers(recorded), numbers(reproduced)))
+    report(cell, recorded, reproduced, ("in range" if same else "out of range") if unseeded else ("same" if same else "differs"))
+    detail = f" (checked by range: {unseeded})" if unseeded else ""
+    assert same, f"{cell} printed {recorded!r}; the project prints {reproduced!r}{detail}"
 
 """#,
             executable: false

@@ -1,6 +1,12 @@
 """Shared fixtures: plots render off-screen{{#has_train_main}}, and the pipeline trains once per session into a temporary artifacts folder{{/has_train_main}}."""
+{{#has_train_main}}
+import contextlib
+import io
+{{/has_train_main}}
 import os
 {{#has_train_main}}
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 {{/has_train_main}}
@@ -9,8 +15,15 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 {{#has_train_main}}
 
 
+class TrainingRun(NamedTuple):
+    """Where `train.main()` saved the artifacts, and what it printed."""
+
+    folder: Path
+    output: str
+
+
 @pytest.fixture(scope="session")
-def trained(tmp_path_factory):
+def training_run(tmp_path_factory):
     """Runs `train.main()` once; config.ARTIFACTS_DIR points at the folder it saved to."""
     from {{package}} import (
         config,
@@ -20,9 +33,17 @@ def trained(tmp_path_factory):
     folder = tmp_path_factory.mktemp("artifacts")
     patch = pytest.MonkeyPatch()
     patch.setattr(config, "ARTIFACTS_DIR", folder)
-    train.main()
-    yield folder
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        train.main()
+    yield TrainingRun(folder, printed.getvalue())
     patch.undo()
+
+
+@pytest.fixture(scope="session")
+def trained(training_run):
+    """The folder train saved its artifacts to."""
+    return training_run.folder
 {{/has_train_main}}
 {{#model_input}}
 

@@ -1,10 +1,8 @@
-import PythonSyntax
-
 /// Visits every expression under a statement (nested statements, function and class bodies,
 /// decorators, defaults and annotations included), parents before children.
-enum SyntaxWalk {
+public enum SyntaxWalk {
     /// Calls `visit` on each expression under `statement`.
-    static func expressions(in statement: Statement, _ visit: (Expression) -> Void) {
+    public static func expressions(in statement: Statement, _ visit: (Expression) -> Void) {
         var stack: [Expression] = []
         collect(statement, into: &stack)
         // Depth first, in source order.
@@ -20,7 +18,7 @@ enum SyntaxWalk {
     /// Names a `for` statement binds in its target that its iterable does not read: inside
     /// the loop they hold the loop's own values, so they are not inputs of the statement
     /// (`for tree in forest: tree.fit(…)` needs no `tree` from before).
-    static func loopBoundNames(of statement: Statement) -> Set<String> {
+    public static func loopBoundNames(of statement: Statement) -> Set<String> {
         guard case .for(let target, let iterable, _, _, _) = statement.kind else { return [] }
         var bound: Set<String> = []
         var work = [target]
@@ -42,12 +40,12 @@ enum SyntaxWalk {
     }
 
     /// The expressions directly under an expression, appended to `out`.
-    static func children(of expression: Expression, into out: inout [Expression]) {
+    public static func children(of expression: Expression, into out: inout [Expression]) {
         collect(expression, into: &out)
     }
 
     /// The statements nested directly in a statement's blocks (not the statement itself).
-    static func childStatements(of statement: Statement) -> [Statement] {
+    public static func childStatements(of statement: Statement) -> [Statement] {
         switch statement.kind {
         case .functionDef(let function): return function.body
         case .classDef(let definition): return definition.body
@@ -130,7 +128,7 @@ enum SyntaxWalk {
 
     /// The dotted name of a callee or attribute chain (`pd.read_csv`, `df.plot.scatter`); a
     /// receiver that is itself a call is skipped (`sm.OLS(y, X).fit` gives `sm.OLS.fit`).
-    static func dottedName(_ expression: Expression) -> String? {
+    public static func dottedName(_ expression: Expression) -> String? {
         switch expression.kind {
         case .name(let name, _): return name
         case .attribute(let value, let attribute, _):
@@ -144,7 +142,7 @@ enum SyntaxWalk {
     /// Names that are the target of an augmented assignment (`x += 1`) at module level: reads
     /// for dataflow, although `symtable` counts them only as bindings. Function and class
     /// bodies are not entered (their names are local).
-    static func augmentedNames(in statement: Statement) -> Set<String> {
+    public static func augmentedNames(in statement: Statement) -> Set<String> {
         var names: Set<String> = []
         var work = [statement]
         while let next = work.popLast() {
@@ -159,7 +157,3 @@ enum SyntaxWalk {
         return names
     }
 }
-
-/// A Python expression, for files that also import Foundation (whose `Expression` would
-/// otherwise be ambiguous).
-typealias PyExpression = Expression

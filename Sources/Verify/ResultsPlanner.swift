@@ -1,0 +1,164 @@
+import Diagnostics
+import Notebook
+import PythonSyntax
+import Refactor
+
+/// The **verify** stage: a notebook's saved outputs + its project plan → ``NotebookResults``,
+/// the checks `tests/test_notebook_results.py` runs.
+///
+/// Each line a training cell printed (with a number in it) is traced to the `print` call of
+/// the cell's code that wrote it: by its literal words, or, when the cell has a single
+/// `print` of computed values and no words match, to that one. The line becomes a check when
+/// the project runs that statement; it is compared to the digits printed when nothing it
+/// depends on is random, and by range when it depends on unseeded randomness
+/// (``RandomnessScan``). Everything else is counted with the reason it is not checked.
+///
+/// ```swift
+/// let (results, diagnostics) = ResultsPlanner().plan(notebookPlan, project: project)
+/// results.checks.first?.line.text  // "Accuracy: 0.9667"
+/// ```
+public struct ResultsPlanner: Sendable {
+    /// Creates a planner.
+    public init() {}
+
+    /// Plans the checks of a converted notebook.
+    /// - Parameters:
+    ///   - plan: The notebook's plan (its cells with their outputs, lowered and analysed).
+    ///   - project: The project it became.
+    /// - Returns: The results, and a `verify.unseeded-random` warning per unseeded draw.
+    public func plan(_ plan: NotebookPlan, project: ProjectPlan) -> (NotebookResults, [Diagnostic]) {
+        let placement = StatementPlacement(project)
+        let path = plan.analysis.path
+        var parsed: [Int: ParsedCell] = [:]
+        var scanned: [ScannedStatement] = []
+        for cell in plan.analysis.codeCells {
+            guard let python = cell.python else { continue }
+            let analysis = PythonAnalyzer.analyze(python)
+            guard let module = analysis.module else { continue }
+            let lines = python.split(separator: "\n", omittingEmptySubsequences: false)
+            var runs: [Bool] = []
+            for (index, statement) in module.body.enumerated() {
+                let text = Self.text(of: statement.range, in: lines)
+                let running = placement.runs(cell: cell.index, statementText: text)
+                runs.append(running)
+                let facts = index < analysis.statements.count ? analysis.statements[index].facts : CellFacts()
+                scanned.append(ScannedStatement(cell: cell.index, index: index, statement: statement, facts: facts, runsInProject: running))
+            }
+            parsed[cell.index] = ParsedCell(module: module, runs: runs, prints: PrintCall.calls(in: module))
+        }
+        let scan = RandomnessScan(scanned, path: path)
+        var results = NotebookResults(unseeded: scan.draws)
+        var seen: [String: Int] = [:]
+        let order = ExecutionOrder(plan.analysis.codeCells.map(\.cell))
+        for cell in plan.analysis.codeCells {
+            let outputs = cell.cell.recordedOutputs
+            guard !outputs.isEmpty else { continue }
+            results.hasOutputs = true
+            let raised = outputs.contains { if case .error = $0 { true } else { false } }
+            for output in outputs {
+                switch output {
+                case .stream("stdout", let text):
+                    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                        let line = OutputLine(String(rawLine))
+                        let verdict = judge(line, cell: cell.index, parsed: parsed[cell.index], placement: placement, scan: scan,
+                                            raised: raised, outOfOrder: order.isOutOfOrder(cell.index))
+                        switch verdict {
+                        case .check(let unseeded):
+                            results.checks.append(ResultCheck(cell: cell.index, line: line, occurrence: seen[line.skeleton, default: 0], unseeded: unseeded))
+                            seen[line.skeleton, default: 0] += 1
+                        case .unchecked(let reason, let printedByPipeline):
+                            if line.hasNumbers { results.unchecked.append(UncheckedOutput(cell: cell.index, text: line.text, reason: reason)) }
+                            if printedByPipeline { seen[line.skeleton, default: 0] += 1 }
+                        }
+                    }
+                case .result(let text):
+                    guard OutputLine(text).hasNumbers, !Self.isObjectRepr(text) else { continue }
+                    let reason: UncheckedOutput.Reason = raised ? .cellRaised
+                        : placement.trains(cell: cell.index) ? .displayedValue
+                        : placement.inferenceCells.contains(cell.index) ? .notTraining : .exploration
+                    results.unchecked.append(UncheckedOutput(cell: cell.index, text: text, reason: reason))
+                default:
+                    continue
+                }
+            }
+        }
+        let diagnostics = scan.draws.map { draw in
+            Diagnostic.warning("verify.unseeded-random", "\(draw.reason): results change from run to run, so values that depend on it are checked by range only",
+                               at: draw.location, notes: [draw.family.seedAdvice])
+        }
+        return (results, diagnostics)
+    }
+
+    private struct ParsedCell {
+        var module: Module
+        var runs: [Bool]
+        var prints: [PrintCall]
+    }
+
+    private enum Verdict {
+        case check(unseeded: String?)
+        /// `printedByPipeline`: the project prints this line too, so it counts for later lines' occurrences.
+        case unchecked(UncheckedOutput.Reason, printedByPipeline: Bool)
+    }
+
+    private func judge(_ line: OutputLine, cell: Int, parsed: ParsedCell?, placement: StatementPlacement, scan: RandomnessScan,
+                       raised: Bool, outOfOrder: Bool) -> Verdict {
+        let trains = placement.trains(cell: cell)
+        guard trains else {
+            return .unchecked(placement.inferenceCells.contains(cell) ? .notTraining : .exploration, printedByPipeline: false)
+        }
+        guard let parsed, line.hasNumbers else { return .unchecked(.notPrintedByCode, printedByPipeline: trains) }
+        if raised { return .unchecked(.cellRaised, printedByPipeline: true) }
+        if outOfOrder { return .unchecked(.outOfOrder, printedByPipeline: true) }
+        guard !Self.isLibraryOutput(line.text), let call = Self.printCall(for: line, in: parsed.prints) else {
+            return .unchecked(.notPrintedByCode, printedByPipeline: true)
+        }
+        guard parsed.runs.indices.contains(call.statement), parsed.runs[call.statement] else {
+            return .unchecked(.exploration, printedByPipeline: false)
+        }
+        let families = scan.taint[RandomnessScan.StatementKey(cell: cell, index: call.statement)] ?? []
+        if families.contains(.clock) { return .unchecked(.clock, printedByPipeline: true) }
+        guard !families.isEmpty else { return .check(unseeded: nil) }
+        let reasons = scan.draws.filter { families.contains($0.family) && $0.location.cell.map { $0 <= cell } ?? false }
+            .map { "\($0.reason) (cell_\($0.location.cell ?? 0):\($0.location.line):\($0.location.column))" }
+        return .check(unseeded: reasons.isEmpty ? "unseeded randomness" : reasons.joined(separator: "; "))
+    }
+
+    /// The print call that wrote a line: the first whose literal words it contains, else the
+    /// cell's only print of computed values.
+    private static func printCall(for line: OutputLine, in prints: [PrintCall]) -> PrintCall? {
+        if let literal = prints.first(where: { $0.matches(line) }) { return literal }
+        let valuePrints = prints.filter { $0.fragments.isEmpty && $0.printsValues }
+        return valuePrints.count == 1 ? valuePrints[0] : nil
+    }
+
+    /// Progress bars, timings and log lines libraries write to stdout.
+    static func isLibraryOutput(_ text: String) -> Bool {
+        ["[=", "━", "/step", "it/s", "s/it", "ETA", "[LightGBM]", "Warning", "WARNING", " at 0x", "\r"].contains { text.contains($0) }
+    }
+
+    /// `<matplotlib.lines.Line2D at 0x7f…>` and other reprs without a value.
+    static func isObjectRepr(_ text: String) -> Bool {
+        text.contains(" at 0x") || (text.hasPrefix("<") && text.hasSuffix(">"))
+    }
+
+    private static func text(of range: SourceRange, in lines: [Substring]) -> String {
+        let first = max(0, range.start.line - 1)
+        let last = min(lines.count - 1, range.end.line - 1)
+        guard first <= last else { return "" }
+        return lines[first...last].joined(separator: "\n")
+    }
+}
+
+extension RandomnessFamily {
+    /// What makes this generator repeatable.
+    var seedAdvice: String {
+        switch self {
+        case .numpy: "pass random_state=… (or call np.random.seed(…) before) to make it repeatable"
+        case .python: "call random.seed(…) before to make it repeatable"
+        case .torch: "call torch.manual_seed(…) before to make it repeatable"
+        case .tensorflow: "call keras.utils.set_random_seed(…) before to make it repeatable"
+        case .clock: "values computed from the clock differ on every run"
+        }
+    }
+}
