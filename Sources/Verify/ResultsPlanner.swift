@@ -110,6 +110,7 @@ public struct ResultsPlanner: Sendable {
         guard let parsed, line.hasNumbers else { return .unchecked(.notPrintedByCode, printedByPipeline: trains) }
         if raised { return .unchecked(.cellRaised, printedByPipeline: true) }
         if outOfOrder { return .unchecked(.outOfOrder, printedByPipeline: true) }
+        if Self.showsTime(line.text) { return .unchecked(.clock, printedByPipeline: true) }
         guard !Self.isLibraryOutput(line.text), let call = Self.printCall(for: line, in: parsed.prints) else {
             return .unchecked(.notPrintedByCode, printedByPipeline: true)
         }
@@ -135,6 +136,12 @@ public struct ResultsPlanner: Sendable {
     /// Progress bars, timings and log lines libraries write to stdout.
     static func isLibraryOutput(_ text: String) -> Bool {
         ["[=", "━", "/step", "it/s", "s/it", "ETA", "[LightGBM]", "Warning", "WARNING", " at 0x", "\r"].contains { text.contains($0) }
+    }
+
+    /// A time of day or a date (`Time: 16:54:39`, `Thu, 23 Feb 2023`), as reports print the
+    /// moment they were made (a statsmodels summary's `Date:` and `Time:` rows).
+    static func showsTime(_ text: String) -> Bool {
+        text.contains(#/\b\d{1,2}:\d{2}:\d{2}\b/#) || text.contains(#/\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* +\d{1,2},? \d{4}\b/#)
     }
 
     /// `<matplotlib.lines.Line2D at 0x7f…>` and other reprs without a value.
