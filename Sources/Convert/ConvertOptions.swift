@@ -1,4 +1,5 @@
 import Requirements
+import Verify
 
 /// Choices for ``Converter``: everything `nbship convert` takes besides the notebook.
 public struct ConvertOptions: Sendable, Equatable {
@@ -19,6 +20,9 @@ public struct ConvertOptions: Sendable, Equatable {
     /// `--local PATH` values: modules (`helpers.py`) or packages (`utils/`) the notebook imports,
     /// copied into the project, as absolute paths or relative to the working directory.
     public var locals: [String] = []
+    /// `--results-from RUN.ipynb`: another run of the notebook whose outputs are the values the
+    /// project's tests check (`nil`: the notebook's own outputs).
+    public var resultsFrom: RecordedRun?
 
     /// Creates options.
     /// - Parameters:

@@ -50,7 +50,8 @@ public struct Converter: Sendable {
             packageName: options.packageName, notebookDirectory: directory, returnExplorationInputs: true))
         let (requirements, requirementDiagnostics) = RequirementsPlanner(resolver: resolver)
             .plan(notebook: notebookPlan, project: plan, options: options, notebookDirectory: directory)
-        let (results, resultDiagnostics) = ResultsPlanner().plan(notebookPlan, project: plan)
+        let recorded = try options.resultsFrom?.applied(to: notebookPlan) ?? notebookPlan
+        let (results, resultDiagnostics) = ResultsPlanner().plan(recorded, project: plan, targetPython: options.pythonVersion.description)
         var diagnostics = notebookPlan.analysis.diagnostics + planDiagnostics + resultDiagnostics + requirementDiagnostics
         var copies: [FileCopy] = []
         for file in plan.config.dataFiles where file.exists {

@@ -17,6 +17,7 @@ extension ProjectViewModel {
                     "recorded": PythonStringLiteral.literal(check.line.text),
                     "occurrence": check.occurrence,
                     "unseeded": check.unseeded.map(PythonStringLiteral.literal) ?? "None",
+                    "tolerance": check.relativeTolerance == 1e-4 ? "1e-4" : "1e-6",
                 ]
             },
             "results_summary": summary(checks: checks),

@@ -19,10 +19,12 @@ struct ImportNames {
         }
     }
 
-    /// The qualified name of a dotted callee whose first part was imported, else `nil`.
+    /// The qualified name of a dotted callee whose first part was imported (`builtins.NAME`
+    /// for a bare name nothing imported), else `nil`.
     func qualified(_ dotted: String) -> String? {
         let parts = dotted.split(separator: ".", maxSplits: 1)
-        guard let first = parts.first, let module = names[String(first)] else { return nil }
+        guard let first = parts.first else { return nil }
+        guard let module = names[String(first)] else { return parts.count == 1 ? "builtins.\(first)" : nil }
         return parts.count == 2 ? "\(module).\(parts[1])" : module
     }
 }

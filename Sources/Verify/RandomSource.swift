@@ -93,7 +93,7 @@ enum RandomSource: Sendable, Equatable {
             if last == "manual_seed" || qualifiedName == "torch.random.seed" { return .seeds([.torch]) }
             if parts.count == 2, torchDraws.contains(last) { return .draws(.torch, reason: "torch.\(last) without torch.manual_seed") }
             if parts.count >= 3, parts[1] == "nn", last.first?.isUppercase == true, !torchQuietModules.contains(last) {
-                return .draws(.torch, reason: "torch.nn.\(last) (random initial weights) without torch.manual_seed")
+                return .draws(.torch, reason: "torch.nn.\(last) (random initial weights or dropout) without torch.manual_seed")
             }
             if last == "DataLoader", keywords["shuffle"] == .true, keywords["generator"] == nil {
                 return .draws(.torch, reason: "DataLoader(shuffle=True) without torch.manual_seed")
@@ -101,11 +101,16 @@ enum RandomSource: Sendable, Equatable {
             return .none
         case "tensorflow", "keras", "tf_keras":
             if last == "set_random_seed" { return .seeds([.tensorflow, .numpy, .python]) }
+            if last == "one_hot" && parts.contains("text") || last == "hashing_trick" {
+                return .draws(.hashing, reason: "\(last) (Python's per-process string hash)")
+            }
             if last == "set_seed", parts.contains("random") { return .seeds([.tensorflow]) }
             if parts.contains("layers") || last == "Sequential", last.first?.isUppercase == true {
-                return .draws(.tensorflow, reason: "Keras \(last) (random initial weights) without a TensorFlow seed")
+                return .draws(.tensorflow, reason: "Keras \(last) (random initial weights or dropout) without a TensorFlow seed")
             }
             return .none
+        case "builtins":
+            return last == "hash" ? .draws(.hashing, reason: "hash() of a string (randomised per process)") : .none
         case "time":
             return ["time", "perf_counter", "monotonic", "process_time", "ctime", "localtime", "time_ns"].contains(last)
                 ? .draws(.clock, reason: "the clock") : .none

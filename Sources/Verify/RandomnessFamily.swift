@@ -11,6 +11,9 @@ public enum RandomnessFamily: String, Sendable, Equatable, Hashable, Codable, Ca
     /// TensorFlow / Keras (weights, dropout, `fit`'s shuffling): `tf.random.set_seed(…)` or
     /// `keras.utils.set_random_seed(…)`.
     case tensorflow
+    /// Python's string hashing (`hash(…)`, Keras' `one_hot` and `hashing_trick`), randomised
+    /// per process unless `PYTHONHASHSEED` is set.
+    case hashing
     /// The clock (`time.time()`, `datetime.now()`): never repeatable, no seed helps.
     case clock
 }

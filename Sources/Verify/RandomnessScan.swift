@@ -21,7 +21,12 @@ struct RandomnessScan {
         var index: Int
     }
 
+    /// Statements whose values a float32 framework computed (PyTorch, TensorFlow, Keras, JAX),
+    /// directly or through the names they read.
+    private(set) var singlePrecision: Set<StatementKey> = []
+
     private var seeded: Set<RandomnessFamily> = []
+    private var singlePrecisionNames: Set<String> = []
     private var taintedNames: [String: Set<RandomnessFamily>] = [:]
     /// Draws inside definitions, made when the defined name is used.
     private var latent: [String: [PendingDraw]] = [:]
@@ -79,7 +84,17 @@ struct RandomnessScan {
                     draws.append(UnseededDraw(location: draw.location, family: draw.family, reason: draw.reason))
                 }
             }
-            taint[StatementKey(cell: scanned.cell, index: scanned.index)] = families
+            let key = StatementKey(cell: scanned.cell, index: scanned.index)
+            taint[key] = families
+            let single = Self.callsSinglePrecision(scanned.statement, imports: imports)
+                || !singlePrecisionNames.isDisjoint(with: scanned.facts.reads)
+            if single {
+                singlePrecision.insert(key)
+                singlePrecisionNames.formUnion(scanned.facts.defines)
+                singlePrecisionNames.formUnion(scanned.facts.mutates)
+            } else if !isDefinition {
+                singlePrecisionNames.subtract(scanned.facts.defines)
+            }
             for name in scanned.facts.defines where !isDefinition {
                 taintedNames[name] = families.isEmpty ? nil : families
             }
@@ -87,6 +102,18 @@ struct RandomnessScan {
                 taintedNames[name, default: []].formUnion(families)
             }
         }
+    }
+
+    /// Whether a statement calls into a framework that computes in float32 by default.
+    private static func callsSinglePrecision(_ statement: Statement, imports: ImportNames) -> Bool {
+        var found = false
+        SyntaxWalk.expressions(in: statement) { expression in
+            guard !found, case .call(let function, _, _) = expression.kind,
+                  let dotted = SyntaxWalk.dottedName(function), let qualified = imports.qualified(dotted) else { return }
+            let root = qualified.split(separator: ".").first.map(String.init) ?? ""
+            found = ["torch", "tensorflow", "keras", "tf_keras", "jax"].contains(root)
+        }
+        return found
     }
 
     private struct FoundCall {

@@ -10,12 +10,18 @@ public struct ResultCheck: Sendable, Equatable, Codable {
     /// Why the value is checked by range only (unseeded randomness it depends on), or `nil`
     /// when it is compared to the digits printed.
     public var unseeded: String?
+    /// The relative tolerance on top of the printed digits: 1e-6 for float64 code (BLAS kernels
+    /// and CPU instruction sets change the last bits, iterative solvers amplify them), 1e-4 for
+    /// values a float32 framework computed (PyTorch, TensorFlow: 7 significant digits, summed
+    /// over many training steps).
+    public var relativeTolerance: Double
 
     /// Creates a check.
-    public init(cell: Int, line: OutputLine, occurrence: Int, unseeded: String? = nil) {
+    public init(cell: Int, line: OutputLine, occurrence: Int, unseeded: String? = nil, relativeTolerance: Double = 1e-6) {
         self.cell = cell
         self.line = line
         self.occurrence = occurrence
         self.unseeded = unseeded
+        self.relativeTolerance = relativeTolerance
     }
 }

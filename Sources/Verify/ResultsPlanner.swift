@@ -25,8 +25,10 @@ public struct ResultsPlanner: Sendable {
     /// - Parameters:
     ///   - plan: The notebook's plan (its cells with their outputs, lowered and analysed).
     ///   - project: The project it became.
+    ///   - targetPython: The project's Python (`3.11`); when the notebook says it was run with
+    ///     another one, a `verify.other-environment` note says its values may not reproduce.
     /// - Returns: The results, and a `verify.unseeded-random` warning per unseeded draw.
-    public func plan(_ plan: NotebookPlan, project: ProjectPlan) -> (NotebookResults, [Diagnostic]) {
+    public func plan(_ plan: NotebookPlan, project: ProjectPlan, targetPython: String? = nil) -> (NotebookResults, [Diagnostic]) {
         let placement = StatementPlacement(project)
         let path = plan.analysis.path
         var parsed: [Int: ParsedCell] = [:]
@@ -63,8 +65,9 @@ public struct ResultsPlanner: Sendable {
                         let verdict = judge(line, cell: cell.index, parsed: parsed[cell.index], placement: placement, scan: scan,
                                             raised: raised, outOfOrder: order.isOutOfOrder(cell.index))
                         switch verdict {
-                        case .check(let unseeded):
-                            results.checks.append(ResultCheck(cell: cell.index, line: line, occurrence: seen[line.skeleton, default: 0], unseeded: unseeded))
+                        case .check(let unseeded, let single):
+                            results.checks.append(ResultCheck(cell: cell.index, line: line, occurrence: seen[line.skeleton, default: 0], unseeded: unseeded,
+                                                              relativeTolerance: single ? 1e-4 : 1e-6))
                             seen[line.skeleton, default: 0] += 1
                         case .unchecked(let reason, let printedByPipeline):
                             if line.hasNumbers { results.unchecked.append(UncheckedOutput(cell: cell.index, text: line.text, reason: reason)) }
@@ -82,11 +85,28 @@ public struct ResultsPlanner: Sendable {
                 }
             }
         }
-        let diagnostics = scan.draws.map { draw in
+        var diagnostics = scan.draws.map { draw in
             Diagnostic.warning("verify.unseeded-random", "\(draw.reason): results change from run to run, so values that depend on it are checked by range only",
                                at: draw.location, notes: [draw.family.seedAdvice])
         }
+        if let note = Self.environmentNote(plan, checks: results.checks.count, targetPython: targetPython) {
+            diagnostics.insert(note, at: 0)
+        }
         return (results, diagnostics)
+    }
+
+    /// A note when the outputs were recorded with another Python (`metadata.language_info.version`)
+    /// than the project's: library versions differed too, and values that depend on them may not
+    /// come out the same.
+    static func environmentNote(_ plan: NotebookPlan, checks: Int, targetPython: String?) -> Diagnostic? {
+        guard checks > 0, let targetPython,
+              let recorded = plan.analysis.notebook.metadata["language_info"]?["version"]?.stringValue else { return nil }
+        let minor = recorded.split(separator: " ").first.map { $0.split(separator: ".").prefix(2).joined(separator: ".") } ?? recorded
+        guard !minor.isEmpty, minor != targetPython else { return nil }
+        return .note("verify.other-environment",
+                     "the notebook's outputs were recorded with Python \(minor), the project runs \(targetPython): values that depend on library versions may not come out the same",
+                     at: SourceLocation(path: plan.analysis.path, line: 1, column: 1),
+                     notes: ["run the notebook in the project's environment, save it under another name and convert with --results-from RUN.ipynb, so its outputs become the checks"])
     }
 
     private struct ParsedCell {
@@ -96,7 +116,7 @@ public struct ResultsPlanner: Sendable {
     }
 
     private enum Verdict {
-        case check(unseeded: String?)
+        case check(unseeded: String?, singlePrecision: Bool)
         /// `printedByPipeline`: the project prints this line too, so it counts for later lines' occurrences.
         case unchecked(UncheckedOutput.Reason, printedByPipeline: Bool)
     }
@@ -117,12 +137,18 @@ public struct ResultsPlanner: Sendable {
         guard parsed.runs.indices.contains(call.statement), parsed.runs[call.statement] else {
             return .unchecked(.exploration, printedByPipeline: false)
         }
-        let families = scan.taint[RandomnessScan.StatementKey(cell: cell, index: call.statement)] ?? []
+        let key = RandomnessScan.StatementKey(cell: cell, index: call.statement)
+        let families = scan.taint[key] ?? []
+        let single = scan.singlePrecision.contains(key)
         if families.contains(.clock) { return .unchecked(.clock, printedByPipeline: true) }
-        guard !families.isEmpty else { return .check(unseeded: nil) }
-        let reasons = scan.draws.filter { families.contains($0.family) && $0.location.cell.map { $0 <= cell } ?? false }
-            .map { "\($0.reason) (cell_\($0.location.cell ?? 0):\($0.location.line):\($0.location.column))" }
-        return .check(unseeded: reasons.isEmpty ? "unseeded randomness" : reasons.joined(separator: "; "))
+        guard !families.isEmpty else { return .check(unseeded: nil, singlePrecision: single) }
+        let draws = scan.draws.filter { families.contains($0.family) && $0.location.cell.map { $0 <= cell } ?? false }
+        var reasons: [String] = []
+        for draw in draws where !reasons.contains(where: { $0.hasPrefix(draw.reason + " (") }) {
+            reasons.append("\(draw.reason) (cell_\(draw.location.cell ?? 0):\(draw.location.line):\(draw.location.column))")
+        }
+        if reasons.count > 2 { reasons = Array(reasons.prefix(2)) + ["\(reasons.count - 2) more"] }
+        return .check(unseeded: reasons.isEmpty ? "unseeded randomness" : reasons.joined(separator: "; "), singlePrecision: single)
     }
 
     /// The print call that wrote a line: the first whose literal words it contains, else the
@@ -165,6 +191,7 @@ extension RandomnessFamily {
         case .python: "call random.seed(…) before to make it repeatable"
         case .torch: "call torch.manual_seed(…) before to make it repeatable"
         case .tensorflow: "call keras.utils.set_random_seed(…) before to make it repeatable"
+        case .hashing: "set PYTHONHASHSEED, or use a hash that does not change between processes (hashlib)"
         case .clock: "values computed from the clock differ on every run"
         }
     }

@@ -7,6 +7,7 @@ import Image
 import Lint
 import Notebook
 import Refactor
+import Verify
 import Requirements
 
 extension NBShip {
@@ -63,6 +64,9 @@ extension NBShip {
         @Option(help: ArgumentHelp("The Dockerfile's base image, pinned by tag (and digest), e.g. python:3.11.11-slim-bookworm@sha256:….", valueName: "image"))
         var base: String?
 
+        @Option(name: .customLong("results-from"), help: ArgumentHelp("Another run of the same notebook (executed in the project's environment) whose outputs become the checks of tests/test_notebook_results.py, instead of the notebook's own.", valueName: "run.ipynb"))
+        var resultsFrom: String?
+
         @Option(help: "A folder of templates holding a 'convert' template to render instead of the bundled one.")
         var templates: String?
 
@@ -110,6 +114,9 @@ extension NBShip {
             let converter = Converter(resolver: try .bundled(environment: pythonEnvironment), template: template)
             var options = ConvertOptions(packageName: packageName, pythonVersion: interpreter.version, requires: requires, baseImage: base, lock: lock)
             options.locals = try checkedLocals()
+            if let resultsFrom {
+                options.resultsFrom = RecordedRun(path: resultsFrom, notebook: try NotebookInput.read(resultsFrom).notebook)
+            }
             if student {
                 return try convertStudent(read, converter: converter, options: options, digest: digest, interpreter: interpreter, environment: environment)
             }

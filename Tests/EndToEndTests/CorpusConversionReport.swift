@@ -39,6 +39,18 @@ struct CorpusConversionReport: Sendable {
         outcomes.filter { outcome in outcome.steps.contains { $0.0 == step && $0.1.isOK } }.count
     }
 
+    /// Recorded values asserted across the corpus (issue 11), and where unseeded randomness was found.
+    var resultsLine: String {
+        let checks = outcomes.map(\.checks).reduce(0, +)
+        let range = outcomes.map(\.rangeChecks).reduce(0, +)
+        let withChecks = outcomes.filter { $0.checks > 0 }
+        let withoutOutputs = outcomes.filter { !$0.hasOutputs }.map(\.notebook)
+        let unseeded = outcomes.filter { $0.unseededDraws > 0 }
+        return "reproduced results: \(checks) recorded values asserted by tests/test_notebook_results.py (\(checks - range) to the digits shown, \(range) by range) in \(withChecks.count) projects, "
+            + "which pass under pytest in \(withChecks.filter(\.pytest.isOK).count); \(unseeded.count) notebooks draw unseeded randomness (\(outcomes.map(\.unseededDraws).reduce(0, +)) located warnings); "
+            + "without outputs even in a reference run: \(withoutOutputs.isEmpty ? "none" : withoutOutputs.joined(separator: ", "))"
+    }
+
     /// Where `text` is written.
     var file: URL { folder.appendingPathComponent("report.txt") }
 
@@ -51,6 +63,7 @@ struct CorpusConversionReport: Sendable {
             "pipelines (convert + train + inference + pytest): \(pipelinePassed) of \(outcomes.count) ok (\(String(format: "%.1f", rate * 100)) %, need 90 %); convert \(passed("convert")), train \(passed("train")), inference \(passed("inference")), pytest \(passed("pytest"))",
             "lint (ruff check --isolated over the modules and notebooks/explore.ipynb, hadolint any severity): \(converted - lintFailures.count) of \(converted) converted projects clean, \(lintFailures.count) with findings",
             "symtable (scripts/unbound-globals.py over src/PKG/*.py): \(converted - unboundGlobalFailures.count) of \(converted) converted projects bind every global they read",
+            resultsLine,
             "excluded: " + (excluded.isEmpty ? "none" : excluded.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ")),
             "skipped for a missing ML library: " + (skipped.isEmpty ? "none" : "\(skipped.count): " + skipped.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ")),
             "projects: $RUN = \(folder.path) (passing ones removed)",

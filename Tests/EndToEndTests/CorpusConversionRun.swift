@@ -60,8 +60,14 @@ struct CorpusConversionRun: Sendable {
             outcome.convert = .failed("cannot create \(elsewhere.path): \(error)")
             return outcome
         }
+        // The checks of reproduced results come from the reference run, the notebook executed in
+        // this very environment: the notebooks' own outputs were recorded with other library
+        // versions (see `convert`'s verify.other-environment note), and some have none.
+        let reference = Self.referenceRun(for: notebook)
+        outcome.resultsFrom = reference?.lastPathComponent ?? notebook.lastPathComponent
         let converted = step(
-            [binary.path, "convert", notebook.path, "-o", project.path, "--python", python, "--format", "json"],
+            [binary.path, "convert", notebook.path, "-o", project.path, "--python", python, "--format", "json"]
+                + (reference.map { ["--results-from", $0.path] } ?? []),
             in: slot, deadline: deadline)
         outcome.convert = Self.judge(converted, reason: Self.convertReason)
         guard outcome.convert.isOK else { return outcome }
@@ -70,6 +76,12 @@ struct CorpusConversionRun: Sendable {
             return outcome
         }
         outcome.package = package
+        if let results = Self.results(converted.stdout) {
+            outcome.checks = results.checked
+            outcome.rangeChecks = results.byRange
+            outcome.hasOutputs = results.hasOutputs
+            outcome.unseededDraws = results.unseeded
+        }
 
         let sourcePath = ["PYTHONPATH": project.appendingPathComponent("src").path]
         let train = step([python, "-m", "\(package).train"], in: elsewhere, deadline: deadline, environment: sourcePath)
@@ -109,6 +121,22 @@ struct CorpusConversionRun: Sendable {
             try? FileManager.default.removeItem(at: slot)
         }
         return outcome.replacingInReasons(folder.path, with: "$RUN")
+    }
+
+    /// The notebook's reference run (`*.executed_compat.ipynb`, or `*.executed_ml.ipynb` for the
+    /// notebooks that run in the ML environment), when there is one.
+    static func referenceRun(for notebook: URL) -> URL? {
+        let stem = notebook.deletingPathExtension()
+        return ["executed_compat.ipynb", "executed_ml.ipynb"].map { stem.appendingPathExtension($0) }
+            .first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    /// The `results` and unseeded-randomness count of `convert --format json`.
+    static func results(_ json: String) -> (checked: Int, byRange: Int, hasOutputs: Bool, unseeded: Int)? {
+        guard let report = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+              let results = report["results"] as? [String: Any] else { return nil }
+        let unseeded = (report["diagnostics"] as? [[String: Any]] ?? []).filter { $0["id"] as? String == "verify.unseeded-random" }.count
+        return (results["checked"] as? Int ?? 0, results["by_range"] as? Int ?? 0, results["has_outputs"] as? Bool ?? false, unseeded)
     }
 
     /// The CPython `symtable` check run over each project's modules.

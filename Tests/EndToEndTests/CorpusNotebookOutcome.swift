@@ -19,6 +19,16 @@ struct CorpusNotebookOutcome: Sendable, Equatable {
     var unboundGlobals: CorpusStep = .skipped
     /// ruff findings on lines the notebook's author wrote (reported, not failed).
     var notebookCodeFindings: [String] = []
+    /// The notebook whose outputs became the checks: the reference run `*.executed_*.ipynb`
+    /// (`convert --results-from`), or the notebook itself when it has none (issue 11).
+    var resultsFrom: String = ""
+    /// Recorded values that became checks in `tests/test_notebook_results.py` (all, by range).
+    var checks: Int = 0
+    var rangeChecks: Int = 0
+    /// Whether the converted notebook has saved outputs.
+    var hasOutputs = false
+    /// `verify.unseeded-random` warnings convert gave.
+    var unseededDraws: Int = 0
     /// Wall time of all the steps.
     var seconds: Double = 0
 
