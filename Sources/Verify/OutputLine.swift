@@ -11,7 +11,8 @@ public struct OutputLine: Sendable, Equatable, Codable {
     /// The line as printed (without its newline).
     public var text: String
     /// The text with NumPy scalar wrappers removed (`np.float64(0.25)` → `0.25`), every
-    /// number replaced by `{}` and runs of white space collapsed to one space, trimmed.
+    /// number replaced by `{}`, runs of white space collapsed to one space, no space just inside
+    /// brackets (NumPy pads `[ 5 11]` to the widest number), trimmed.
     public var skeleton: String
     /// The numbers, as written, in order.
     public var numbers: [String]
@@ -24,6 +25,8 @@ public struct OutputLine: Sendable, Equatable, Codable {
     private static let number = try? NSRegularExpression(pattern: numberPattern)
     private static let scalar = try? NSRegularExpression(pattern: scalarPattern)
     private static let space = try? NSRegularExpression(pattern: #"\s+"#)
+    private static let afterOpening = try? NSRegularExpression(pattern: #"([\[({]) "#)
+    private static let beforeClosing = try? NSRegularExpression(pattern: #" ([\])}])"#)
 
     /// Splits a line.
     /// - Parameter text: The line, without its newline.
@@ -35,7 +38,9 @@ public struct OutputLine: Sendable, Equatable, Codable {
             Range(match.range, in: unwrapped).map { String(unwrapped[$0]) }
         }
         let holes = Self.replacing(Self.number, in: unwrapped, with: "{}")
-        skeleton = Self.replacing(Self.space, in: holes, with: " ").trimmingCharacters(in: .whitespaces)
+        let spaced = Self.replacing(Self.space, in: holes, with: " ")
+        skeleton = Self.replacing(Self.beforeClosing, in: Self.replacing(Self.afterOpening, in: spaced, with: "$1"), with: "$1")
+            .trimmingCharacters(in: .whitespaces)
     }
 
     /// Whether the line holds a number.

@@ -10,6 +10,7 @@ struct OutputLineTests {
         ("Accuracy:   0.9667 ", "Accuracy: {}", ["0.9667"]),
         ("loss=-1.5e-03, x1 = 3D", "loss={}, x1 = 3D", ["-1.5e-03"]),
         ("(150, 4)", "({}, {})", ["150", "4"]),
+        ("[[ 5 11  0  0]", "[[{} {} {} {}]", ["5", "11", "0", "0"]),
         ("np.float64(0.25)", "{}", ["0.25"]),
         ("score np.int64(3) of float64", "score {} of float64", ["3"]),
         ("Epoch 12/100.", "Epoch {}/{}", ["12", "100."]),
@@ -41,15 +42,21 @@ struct OutputLineTests {
         }
         try #require(lines.count > 500, "the corpus should hold many printed lines")
         let sample = Array(Set(lines)).sorted().prefix(5000)
+        // The functions of the generated test itself, taken from the template.
+        let template = PackagePaths.root.appendingPathComponent("templates/notebook-project/tests/{{results_test_file}}")
         let script = """
             import json, re, sys
-            NUMBER = re.compile(sys.argv[1]); SCALAR = re.compile(sys.argv[2])
+            text = open(sys.argv[1], encoding="utf-8").read()
+            text = text.replace("{{{results_number_pattern}}}", sys.argv[2]).replace("{{{results_scalar_pattern}}}", sys.argv[3])
+            patterns = text[text.index("NUMBER = "):text.index("# (cell,")]
+            functions = text[text.index("def skeleton("):text.index("def agrees(")]
+            space = {"re": re}
+            exec(patterns + functions, space)
             for line in json.load(sys.stdin):
-                unwrapped = SCALAR.sub(r"\\1", line)
-                print(json.dumps([re.sub(r"\\s+", " ", NUMBER.sub("{}", unwrapped)).strip(), NUMBER.findall(unwrapped)]))
+                print(json.dumps([space["skeleton"](line), space["numbers"](line)]))
             """
         let input = try JSONSerialization.data(withJSONObject: Array(sample))
-        let run = try TestPython.run(["-c", script, OutputLine.numberPattern, OutputLine.scalarPattern], input: .data(input))
+        let run = try TestPython.run(["-c", script, template.path, OutputLine.numberPattern, OutputLine.scalarPattern], input: .data(input))
         try #require(run.status == 0, "python: \(run.stderr)")
         let answers = run.stdout.split(separator: "\n")
         try #require(answers.count == sample.count)

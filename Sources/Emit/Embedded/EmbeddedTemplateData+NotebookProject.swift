@@ -913,8 +913,10 @@ RECORDED = [
 
 
 def skeleton(line):
-    """The line's words: numbers as `{}`, NumPy scalar reprs unwrapped, spaces collapsed."""
-    return re.sub(r"\s+", " ", NUMBER.sub("{}", SCALAR.sub(r"\1", line))).strip()
+    """The line's words: numbers as `{}`, NumPy scalar reprs unwrapped, spaces collapsed and
+    dropped just inside brackets (NumPy pads `[ 5 11]` to its widest number)."""
+    spaced = re.sub(r"\s+", " ", NUMBER.sub("{}", SCALAR.sub(r"\1", line)))
+    return re.sub(r" ([\])}])", r"\1", re.sub(r"([\[({]) ", r"\1", spaced)).strip()
 
 
 def numbers(line):
@@ -933,11 +935,11 @@ def agrees(recorded, reproduced, tolerance):
 
 
 def in_range(recorded, reproduced, _tolerance):
-    """A finite number where the notebook's was: in [0, 1], or of the same sign."""
+    """A finite number where the notebook's was: a fraction in [0, 1] stays there, else the sign."""
     expected, actual = float(recorded), float(reproduced)
     if not math.isfinite(actual):
         return False
-    if 0.0 <= expected <= 1.0:
+    if re.search(r"[.eE]", recorded) and 0.0 <= expected <= 1.0:
         return 0.0 <= actual <= 1.0
     return (actual >= 0) == (expected >= 0)
 
