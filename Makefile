@@ -67,7 +67,7 @@ setup: setup-python
 # independent image checkers, the zstd and gzip readers, the Debian base builder and the
 # registry (with htpasswd and openssl for its auth tests) for the tests. Each set is installed only when missing.
 BUILD_PACKAGES  := libarchive-dev zlib1g-dev libzstd-dev pkg-config
-SYSTEM_PACKAGES := skopeo umoci podman mmdebstrap uidmap zstd gzip docker-registry apache2-utils openssl
+SYSTEM_PACKAGES := skopeo umoci podman mmdebstrap uidmap zstd gzip docker-registry apache2-utils openssl graphviz
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 apt_ensure = dpkg-query -W -f='$${Status}\n' $(1) 2>/dev/null | grep -c '^install ok installed$$' | grep -qx '$(words $(1))' \
 	|| ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(1))
