@@ -18,6 +18,7 @@ extension ProjectViewModel {
                     "occurrence": check.occurrence,
                     "unseeded": check.unseeded.map(PythonStringLiteral.literal) ?? "None",
                     "tolerance": check.relativeTolerance == 1e-4 ? "1e-4" : "1e-6",
+                    "metric": check.metric.map(PythonStringLiteral.literal) ?? "None",
                 ]
             },
             "results_summary": summary(checks: checks),
@@ -30,7 +31,7 @@ extension ProjectViewModel {
     private func table(_ checks: [ResultCheck]) -> [[String: Any]] {
         var rows = checks.prefix(12).map { check -> [String: Any] in
             let code = check.line.text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "'")
-            return ["cell": "cell_\(check.cell)", "text": "`\(code)`",
+            return ["cell": "cell_\(check.cell)", "text": check.metric.map { "`\($0)` = `\(code)`" } ?? "`\(code)`",
                     "how": check.unseeded == nil ? "to the digits shown" : "by range: \(check.unseeded ?? "")"]
         }
         if checks.count > 12 {

@@ -15,13 +15,18 @@ public struct ResultCheck: Sendable, Equatable, Codable {
     /// values a float32 framework computed (PyTorch, TensorFlow: 7 significant digits, summed
     /// over many training steps).
     public var relativeTolerance: Double
+    /// For a value the cell displayed (its last expression), the key `evaluate()` keeps it
+    /// under in `metrics`; `nil` for a printed line.
+    public var metric: String?
 
     /// Creates a check.
-    public init(cell: Int, line: OutputLine, occurrence: Int, unseeded: String? = nil, relativeTolerance: Double = 1e-6) {
+    public init(cell: Int, line: OutputLine, occurrence: Int, unseeded: String? = nil, relativeTolerance: Double = 1e-6,
+                metric: String? = nil) {
         self.cell = cell
         self.line = line
         self.occurrence = occurrence
         self.unseeded = unseeded
         self.relativeTolerance = relativeTolerance
+        self.metric = metric
     }
 }

@@ -76,6 +76,19 @@ public struct ResultsPlanner: Sendable {
                     }
                 case .result(let text):
                     guard OutputLine(text).hasNumbers, !Self.isObjectRepr(text) else { continue }
+                    if !raised, !order.isOutOfOrder(cell.index), let metric = project.metrics.first(where: { $0.cell == cell.index }),
+                       let last = parsed[cell.index].map({ $0.module.body.count - 1 }), !text.contains("\n") {
+                        let key = RandomnessScan.StatementKey(cell: cell.index, index: last)
+                        let families = scan.taint[key] ?? []
+                        if families.contains(.clock) {
+                            results.unchecked.append(UncheckedOutput(cell: cell.index, text: text, reason: .clock))
+                            continue
+                        }
+                        results.checks.append(ResultCheck(cell: cell.index, line: OutputLine(text), occurrence: 0,
+                                                          unseeded: families.isEmpty ? nil : unseededReason(families, before: cell.index, scan: scan),
+                                                          relativeTolerance: scan.singlePrecision.contains(key) ? 1e-4 : 1e-6, metric: metric.key))
+                        continue
+                    }
                     let reason: UncheckedOutput.Reason = raised ? .cellRaised
                         : placement.trains(cell: cell.index) ? .displayedValue
                         : placement.inferenceCells.contains(cell.index) ? .notTraining : .exploration
@@ -142,13 +155,18 @@ public struct ResultsPlanner: Sendable {
         let single = scan.singlePrecision.contains(key)
         if families.contains(.clock) { return .unchecked(.clock, printedByPipeline: true) }
         guard !families.isEmpty else { return .check(unseeded: nil, singlePrecision: single) }
+        return .check(unseeded: unseededReason(families, before: cell, scan: scan), singlePrecision: single)
+    }
+
+    /// What is unseeded upstream of a value: the first two draws' reasons with their places.
+    private func unseededReason(_ families: Set<RandomnessFamily>, before cell: Int, scan: RandomnessScan) -> String {
         let draws = scan.draws.filter { families.contains($0.family) && $0.location.cell.map { $0 <= cell } ?? false }
         var reasons: [String] = []
         for draw in draws where !reasons.contains(where: { $0.hasPrefix(draw.reason + " (") }) {
             reasons.append("\(draw.reason) (cell_\(draw.location.cell ?? 0):\(draw.location.line):\(draw.location.column))")
         }
         if reasons.count > 2 { reasons = Array(reasons.prefix(2)) + ["\(reasons.count - 2) more"] }
-        return .check(unseeded: reasons.isEmpty ? "unseeded randomness" : reasons.joined(separator: "; "), singlePrecision: single)
+        return reasons.isEmpty ? "unseeded randomness" : reasons.joined(separator: "; ")
     }
 
     /// The print call that wrote a line: the first whose literal words it contains, else the

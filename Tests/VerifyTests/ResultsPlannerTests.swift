@@ -80,7 +80,7 @@ struct ResultsPlannerTests {
         let (results, _, _) = S.results([
             Self.load,
             S.cell("df.describe()", shows: "count 150.0"),
-            S.cell("model = LinearRegression()\nmodel.fit(X, y)\nprint('R2:', model.score(X, y))\nmodel.score(X, y)", prints: "R2: 0.95\nEpoch 1/3 [=====] 2ms/step\n", shows: "0.95"),
+            S.cell("model = LinearRegression()\nmodel.fit(X, y)\nprint('R2:', model.score(X, y))\nmodel.predict(X[:1])", prints: "R2: 0.95\nEpoch 1/3 [=====] 2ms/step\n", shows: "array([0.95])"),
             S.cell("print('coef', model.coef_)", prints: "coef [0.5]\n", raises: true),
         ])
         #expect(results.checks.map(\.line.text) == ["R2: 0.95"])
@@ -89,6 +89,27 @@ struct ResultsPlannerTests {
         #expect(reasons.contains(.notPrintedByCode))
         #expect(reasons.contains(.displayedValue))
         #expect(reasons.contains(.cellRaised) || reasons.contains(.exploration))
+    }
+
+    @Test("a score an evaluation cell displays is kept in metrics and checked against metrics.json")
+    func displayedScore() throws {
+        let (results, _, project) = S.results([
+            Self.load,
+            S.cell("## Train"),
+            S.cell("model = LinearRegression()\nmodel.fit(X, y)"),
+            S.cell("## Evaluate"),
+            S.cell("model.score(X, y)", shows: "0.9512"),
+        ])
+        let metric = try #require(project.metrics.first)
+        #expect(metric.key == "model_score")
+        #expect(metric.cell == 4)
+        let function = try #require(project.functions.first { $0.name == metric.function })
+        #expect(function.body.contains("    metrics[\"model_score\"] = model.score(X, y)\n"))
+        #expect(function.returns.last == "metrics")
+        #expect(project.trainMain.lines.contains { $0.hasSuffix("write_text(json.dumps(metrics, indent=2, default=str) + \"\\n\")") })
+        let check = try #require(results.checks.first)
+        #expect(check.metric == "model_score")
+        #expect(check.line.text == "0.9512")
     }
 
     @Test("a cell run after a later cell is out of order: its output is not checked")

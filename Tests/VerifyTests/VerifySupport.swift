@@ -19,9 +19,10 @@ enum VerifySupport {
         CodeCell(source: source, stdout: stdout, result: result, error: error, count: count)
     }
 
-    /// The notebook, with outputs as nbformat 4 JSON.
+    /// The notebook, with outputs as nbformat 4 JSON (a source starting with `## ` is a markdown heading cell).
     static func notebook(_ cells: [CodeCell]) -> Notebook {
         let values = cells.enumerated().map { index, cell -> Cell in
+            if cell.source.hasPrefix("## ") { return Cell(index: index, kind: .markdown, source: cell.source) }
             var outputs: [String] = []
             if let stdout = cell.stdout {
                 outputs.append(#"{"output_type": "stream", "name": "stdout", "text": \#(json(stdout))}"#)

@@ -883,7 +883,8 @@ def test_predict_says_there_is_no_model():
             text: #"""
 """The values {{notebook}} recorded when it was run, reproduced by the project.
 
-Each check is a line a training cell printed, which `train.main()` must print again: the same
+Each check is a line a training cell printed, which `train.main()` must print again, or a score
+it displayed, which `train.main()` saves in `metrics.json` under the name given: the same
 words, and the same numbers to the digits the notebook shows (up to one unit in the last
 digit, since two values that close can round apart), within a relative tolerance for rounding
 that differs between machines: 1e-6 for float64 code (BLAS kernels and CPU instruction sets
@@ -904,10 +905,10 @@ NUMBER = re.compile(r"{{{results_number_pattern}}}")
 SCALAR = re.compile(r"{{{results_scalar_pattern}}}")
 
 # (cell, line the notebook printed, lines like it the pipeline prints before it, unseeded because,
-#  relative tolerance)
+#  relative tolerance, the metrics.json key of a displayed score)
 RECORDED = [
 {{#results}}
-    ("{{cell}}", {{{recorded}}}, {{occurrence}}, {{{unseeded}}}, {{tolerance}}),
+    ("{{cell}}", {{{recorded}}}, {{occurrence}}, {{{unseeded}}}, {{tolerance}}, {{{metric}}}),
 {{/results}}
 ]
 
@@ -954,22 +955,30 @@ def report(cell, recorded, reproduced, verdict):
 
 
 @pytest.mark.parametrize(
-    ("cell", "recorded", "occurrence", "unseeded", "tolerance"),
+    ("cell", "recorded", "occurrence", "unseeded", "tolerance", "metric"),
     RECORDED,
     ids=[f"{row[0]}-{index}" for index, row in enumerate(RECORDED)],
 )
-def test_recorded_line_is_reproduced(training_run, cell, recorded, occurrence, unseeded, tolerance):
-    wanted = skeleton(recorded)
-    lines = [line for line in training_run.output.splitlines() if skeleton(line) == wanted]
-    if len(lines) <= occurrence:
-        report(cell, recorded, None, "missing")
-        pytest.fail(f"{cell} printed {recorded!r}; the project prints no such line")
-    reproduced = lines[occurrence]
+def test_recorded_value_is_reproduced(training_run, cell, recorded, occurrence, unseeded, tolerance, metric):
+    if metric is not None:
+        saved = json.loads((training_run.folder / "metrics.json").read_text(encoding="utf-8"))
+        reproduced = str(saved[metric]) if metric in saved else None
+        if reproduced is None or len(numbers(reproduced)) != len(numbers(recorded)):
+            report(cell, recorded, reproduced, "missing")
+            pytest.fail(f"{cell} showed {recorded!r}; metrics.json has {reproduced!r} for {metric!r}")
+    else:
+        wanted = skeleton(recorded)
+        lines = [line for line in training_run.output.splitlines() if skeleton(line) == wanted]
+        if len(lines) <= occurrence:
+            report(cell, recorded, None, "missing")
+            pytest.fail(f"{cell} printed {recorded!r}; the project prints no such line")
+        reproduced = lines[occurrence]
     compare = in_range if unseeded else agrees
     same = all(compare(a, b, tolerance) for a, b in zip(numbers(recorded), numbers(reproduced)))
     report(cell, recorded, reproduced, ("in range" if same else "out of range") if unseeded else ("same" if same else "differs"))
     detail = f" (checked by range: {unseeded})" if unseeded else ""
-    assert same, f"{cell} printed {recorded!r}; the project prints {reproduced!r}{detail}"
+    where = f"metrics.json has {metric!r} = " if metric is not None else "the project prints "
+    assert same, f"{cell} {'showed' if metric is not None else 'printed'} {recorded!r}; {where}{reproduced!r}{detail}"
 
 """#,
             executable: false

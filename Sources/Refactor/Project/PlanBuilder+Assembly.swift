@@ -61,7 +61,8 @@ extension PlanBuilder {
             exploration: explorationCells(names: names),
             requirements: plan.requirements,
             modelInput: modelInput,
-            featurePreparation: preparation)
+            featurePreparation: preparation,
+            metrics: planMetrics(names: names))
     }
 
     /// Function names per segment: the stage's name for its first segment, then `_2`, `_3`;
@@ -317,6 +318,8 @@ extension PlanBuilder {
         }.joined(separator: "\n")
         if body.isEmpty { body = "    pass" }
         body += "\n"
+        let keepsMetrics = indices.contains { metricKeys[$0] != nil }
+        if keepsMetrics { body = "    metrics = {}\n" + body }
         let artifactSources = Dictionary(artifacts.map { ($0.name, $0.producedBy) }, uniquingKeysWith: { first, _ in first })
         let parameters = state.parameters.keys.sorted().map { parameter in
             let source = state.parameters[parameter] ?? 0
@@ -324,12 +327,17 @@ extension PlanBuilder {
             let fromArtifact = stage == .inference && artifactSources[parameter] == provider
             return FunctionParameter(name: parameter, providedBy: provider, fromArtifact: fromArtifact)
         }
-        let returns = state.returns.sorted()
+        var returns = state.returns.sorted()
+        if keepsMetrics { returns.append("metrics") }
         let arguments = parameters.map(\.name).joined(separator: ", ")
+        // What main calls the dictionary: `metrics` for the first function that keeps some,
+        // `metrics_2`… for later ones, which main merges into the first.
+        let metricsName = metricsVariable(segment)
+        let assigned = returns.map { $0 == "metrics" ? metricsName : $0 }
         let call: String
         switch returns.count {
         case 0: call = returnsValue ? "result = \(name)(\(arguments))" : "\(name)(\(arguments))"
-        default: call = returns.joined(separator: ", ") + " = \(name)(\(arguments))"
+        default: call = assigned.joined(separator: ", ") + " = \(name)(\(arguments))"
         }
         return StageFunction(
             name: name, stage: stage, module: Self.moduleName(of: stage), parameters: parameters, returns: returns,
@@ -337,6 +345,25 @@ extension PlanBuilder {
             signature: "def \(name)(\(arguments)):", body: body,
             returnStatement: returns.isEmpty ? resultName.map { "    return " + $0 } : "    return " + returns.joined(separator: ", "),
             call: call, returnsValue: returnsValue)
+    }
+
+    /// Segments whose function keeps `metrics`, in notebook order.
+    var metricSegments: [Int] {
+        functions.indices.filter { segment in pieces(ofSegment: segment).contains { metricKeys[$0] != nil } }
+    }
+
+    /// The name main gives a segment's `metrics`: `metrics`, then `metrics_2`, ….
+    func metricsVariable(_ segment: Int) -> String {
+        guard let position = metricSegments.firstIndex(of: segment), position > 0 else { return "metrics" }
+        return "metrics_\(position + 1)"
+    }
+
+    /// The metrics of the plan: each displayed score with its key and function.
+    func planMetrics(names: [Int: String]) -> [PlanMetric] {
+        metricKeys.keys.sorted().compactMap { index in
+            guard let key = metricKeys[index], let segment = segmentOfPiece[index], let name = names[segment] else { return nil }
+            return PlanMetric(cell: pieces[index].cell, key: key, function: name)
+        }
     }
 
     /// `model.predict(x)` and the like (`predict_proba`, `forecast`, …).
@@ -384,11 +411,25 @@ extension PlanBuilder {
         if let crossValidated {
             lines.append("\(crossValidated.model).fit(\(([crossValidated.input] + (crossValidated.target.map { [$0] } ?? [])).joined(separator: ", ")))")
         }
-        if !artifacts.isEmpty {
+        var merged: [String] = []
+        for index in lines.indices {
+            for later in metricSegments.dropFirst() where lines[index].hasPrefix(metricsVariable(later) + " = ") || lines[index].contains(", \(metricsVariable(later)) = ") {
+                merged.append(metricsVariable(later))
+            }
+        }
+        for name in merged { lines.append("metrics.update(\(name))") }
+        if !artifacts.isEmpty || !metricSegments.isEmpty {
             imports.insert("from .config import ARTIFACTS_DIR")
-            imports.insert(artifacts[0].format == .joblib ? "import joblib" : "import pickle")
             lines.append("ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)")
+        }
+        if !artifacts.isEmpty {
+            imports.insert(artifacts[0].format == .joblib ? "import joblib" : "import pickle")
             lines += artifacts.flatMap(Self.saveLines)
+        }
+        if !metricSegments.isEmpty, lines.contains(where: { $0.hasPrefix("metrics = ") || $0.contains(", metrics = ") }) {
+            // Floats as numbers (NumPy's float64 is one); what JSON cannot hold, as its text.
+            imports.insert("import json")
+            lines.append(#"(ARTIFACTS_DIR / "metrics.json").write_text(json.dumps(metrics, indent=2, default=str) + "\n")"#)
         }
         return PipelineRun(imports: ImportLine.merged(imports), lines: lines)
     }

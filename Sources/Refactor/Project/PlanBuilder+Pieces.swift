@@ -7,6 +7,7 @@ extension PlanBuilder {
     func collectPieces() {
         defer {
             trainWhatEvaluationFits()
+            collectMetrics()
             keepExplorationOnlyDefinitions()
         }
         for cell in plan.analysis.codeCells {

@@ -70,6 +70,8 @@ final class PlanBuilder {
     /// Names a piece's facts read that it no longer reads (globals that became parameters).
     var hiddenReads: [Int: Set<String>] = [:]
     var starImports: [String] = []
+    /// The key of each piece that became a `metrics` entry (``collectMetrics()``).
+    var metricKeys: [Int: String] = [:]
 
     init(plan: NotebookPlan, options: ProjectPlanOptions) {
         self.plan = plan

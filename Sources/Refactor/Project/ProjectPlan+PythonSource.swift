@@ -74,10 +74,14 @@ extension ProjectPlan {
         }
         let run = name == "train" ? trainMain : name == "inference" ? inferenceMain : nil
         if let run, !run.lines.isEmpty {
-            // isort's layout: third-party imports, a blank line, the package's own.
-            let external = run.imports.filter { !$0.hasPrefix("from .") }
+            // isort's layout: the standard library (what main itself adds: json, pickle),
+            // third-party imports, the package's own, a blank line between groups.
+            let standard = run.imports.filter { ["import json", "import pickle"].contains($0) }
+            let external = run.imports.filter { !$0.hasPrefix("from .") && !standard.contains($0) }
             let own = run.imports.filter { $0.hasPrefix("from .") }
-            let imports = (external + (external.isEmpty || own.isEmpty ? [] : [""]) + own).flatMap { ImportLine.wrapped($0, indent: 4) }
+            let groups = [standard, external, own].filter { !$0.isEmpty }
+            let imports = groups.enumerated().flatMap { index, group in (index == 0 ? [] : [""]) + group }
+                .flatMap { $0.isEmpty ? [""] : ImportLine.wrapped($0, indent: 4) }
             let body = imports + GeneratedLines.markingUnread(run.lines)
             blocks.append("def main():\n" + body.map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n"))
             blocks.append("if __name__ == \"__main__\":\n    main()")

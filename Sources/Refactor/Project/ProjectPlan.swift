@@ -32,11 +32,15 @@ public struct ProjectPlan: Sendable, Equatable, Codable {
     /// How a raw record of the data file becomes the model's input (`prepare_features`), when
     /// the notebook's feature code can be replayed on rows (`nil` otherwise).
     public var featurePreparation: FeaturePreparation?
+    /// The scores evaluation cells displayed, kept in `metrics` and saved to
+    /// `artifacts/metrics.json` by `train.main()`.
+    public var metrics: [PlanMetric]
 
     /// Creates a plan.
     public init(notebook: String, packageName: String, distributionName: String, config: ProjectConfig, modules: [ProjectModule],
                 trainMain: PipelineRun, inferenceMain: PipelineRun, artifacts: [ModelArtifact], exploration: [ExplorationCell],
-                requirements: [RequirementHint], modelInput: ModelInput? = nil, featurePreparation: FeaturePreparation? = nil) {
+                requirements: [RequirementHint], modelInput: ModelInput? = nil, featurePreparation: FeaturePreparation? = nil,
+                metrics: [PlanMetric] = []) {
         self.notebook = notebook
         self.packageName = packageName
         self.distributionName = distributionName
@@ -49,6 +53,7 @@ public struct ProjectPlan: Sendable, Equatable, Codable {
         self.requirements = requirements
         self.modelInput = modelInput
         self.featurePreparation = featurePreparation
+        self.metrics = metrics
     }
 
     /// The module with a name (`data`, `train`, …), if the plan has it.
