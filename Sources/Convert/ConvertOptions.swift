@@ -19,6 +19,8 @@ public struct ConvertOptions: Sendable, Equatable {
     /// `--local PATH` values: modules (`helpers.py`) or packages (`utils/`) the notebook imports,
     /// copied into the project, as absolute paths or relative to the working directory.
     public var locals: [String] = []
+    /// The nbship release the generated CI workflow builds to run `nbship lint`.
+    public var nbshipVersion = "0.1.0"
 
     /// Creates options.
     /// - Parameters:

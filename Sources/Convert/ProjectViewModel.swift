@@ -14,6 +14,7 @@ struct ProjectViewModel {
     var locked: Bool
     var copies: [FileCopy]
     var imports: ImportBlock
+    var nbshipVersion: String
 
     /// The view model.
     func build() -> [String: Any] {
@@ -51,6 +52,8 @@ struct ProjectViewModel {
             "has_pandas": hasModel && requirements.runtimeNeeds("pandas"),
             "union_syntax": requirements.pythonVersion >= PythonVersion(3, 10),
             "module_rows": moduleRows(),
+            "ruff_pin": ToolingPins.ruff,
+            "nbship_version": nbshipVersion,
         ]
         for name in ["common", "data", "model", "train", "inference"] {
             model[name] = moduleView(name)
@@ -105,6 +108,13 @@ struct ProjectViewModel {
             ["column": feature.column, "field": feature.field, "type": feature.type, "has_alias": feature.column != feature.field,
              "optional": feature.column == preparation?.targetColumn]
         }
+        // The OpenAPI example: the first records of the data file the request's columns come from.
+        let exampleSample = schema.flatMap { schema in preparation == nil ? ExampleRows.sample(for: schema, in: csvFiles) : sample }
+        let example = schema.flatMap { schema in
+            exampleSample.map { ExampleRows.literals(schema: schema, sample: $0, leaving: preparation?.targetColumn) }
+        } ?? []
+        model["has_example"] = !example.isEmpty
+        model["example_rows"] = example
         model["model_input"] = false
         if hasModel, let input = plan.modelInput {
             model["model_input"] = [
@@ -202,7 +212,7 @@ struct ProjectViewModel {
                 : names.joined(separator: ", ") + " (cells " + cells.map { String($0 + 1) }.joined(separator: ", ") + ")"
             rows.append(["path": "src/\(plan.packageName)/\(module.name).py", "summary": summary])
         }
-        rows.append(["path": "src/\(plan.packageName)/serve.py", "summary": "the FastAPI app: GET /health, POST /predict"])
+        rows.append(["path": "src/\(plan.packageName)/serve.py", "summary": "the FastAPI app: GET /health, /ready, /metrics, POST /predict; `python -m \(plan.packageName).serve` runs it"])
         return rows
     }
 

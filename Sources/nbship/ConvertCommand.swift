@@ -110,6 +110,7 @@ extension NBShip {
             let converter = Converter(resolver: try .bundled(environment: pythonEnvironment), template: template)
             var options = ConvertOptions(packageName: packageName, pythonVersion: interpreter.version, requires: requires, baseImage: base, lock: lock)
             options.locals = try checkedLocals()
+            options.nbshipVersion = NBShipVersion.current
             if student {
                 return try convertStudent(read, converter: converter, options: options, digest: digest, interpreter: interpreter, environment: environment)
             }
