@@ -52,6 +52,7 @@ struct ProjectViewModel {
             "has_pandas": hasModel && requirements.runtimeNeeds("pandas"),
             "union_syntax": requirements.pythonVersion >= PythonVersion(3, 10),
             "module_rows": moduleRows(),
+            "deploy_name": Self.deployName(plan.distributionName),
             "ruff_pin": ToolingPins.ruff,
             "nbship_version": nbshipVersion,
         ]
@@ -220,6 +221,16 @@ struct ProjectViewModel {
     static func startsWithDefinition(_ block: String) -> Bool {
         let first = block.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") } ?? ""
         return ["def ", "class ", "async def ", "@"].contains { first.hasPrefix($0) }
+    }
+
+    /// The Kubernetes name of the project's objects: the distribution name cut to 47 characters
+    /// (so `-artifacts` keeps it a 63-character DNS label), starting with a letter, without a
+    /// trailing `-`.
+    static func deployName(_ distribution: String) -> String {
+        var name = String(distribution.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }.prefix(47))
+        while name.hasSuffix("-") { name.removeLast() }
+        if name.first?.isLetter != true { name = "app-" + name }
+        return String(name.prefix(47))
     }
 
     static func size(_ bytes: Int) -> String {

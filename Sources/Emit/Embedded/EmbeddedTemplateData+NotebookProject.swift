@@ -23,6 +23,95 @@ tests
             executable: false
         ),
         TemplateSource(
+            path: #".github/workflows/ci.yml"#,
+            text: #"""
+# Tests every push and pull request (ruff, pytest, nbship lint); on the default branch, also
+# builds the image and publishes it to the GitHub container registry.
+name: ci
+
+on:
+  push:
+  pull_request:
+
+permissions: {}
+
+concurrency:
+  group: ci-${{=<% %>=}}{{ github.ref }}<%={{ }}=%>
+  cancel-in-progress: true
+
+jobs:
+  test:
+    name: ruff and pytest
+    runs-on: ubuntu-24.04
+    permissions:
+      contents: read
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+        with:
+          persist-credentials: false
+      - uses: actions/setup-python@0b93645e9fea7318ecaed2b359559ac225c90a2b # v5.3.0
+        with:
+          python-version: "{{python_version}}"
+      - name: Install the pinned requirements
+        run: |
+          if [ -f requirements.lock ]; then
+            python -m pip install --require-hashes -r requirements.lock
+          else
+            python -m pip install -r requirements.txt
+          fi
+          python -m pip install{{#dev}} {{.}}{{/dev}} {{ruff_pin}}
+      - name: ruff
+        run: python -m ruff check .
+      - name: pytest
+        run: python -m pytest
+        env:
+          MPLBACKEND: Agg
+
+  lint:
+    name: nbship lint
+    runs-on: ubuntu-24.04
+    permissions:
+      contents: read
+    env:
+      NBSHIP_VERSION: "{{nbship_version}}"
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+        with:
+          persist-credentials: false
+      - name: Build nbship
+        run: |
+          sudo apt-get update -qq
+          sudo apt-get install -y -qq --no-install-recommends libarchive-dev libzstd-dev zlib1g-dev
+          git clone --depth 1 --branch "v$NBSHIP_VERSION" https://github.com/nbship/nbship "$RUNNER_TEMP/nbship"
+          swift build -c release --package-path "$RUNNER_TEMP/nbship" --product nbship
+      - name: nbship lint
+        run: '"$RUNNER_TEMP/nbship/.build/release/nbship" lint --format github .'
+
+  image:
+    name: build and publish the image
+    needs: [test, lint]
+    if: github.event_name == 'push' && github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
+    runs-on: ubuntu-24.04
+    permissions:
+      contents: read
+      packages: write # push the image to ghcr.io
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+        with:
+          persist-credentials: false
+      - name: Build and publish
+        env:
+          REGISTRY_TOKEN: ${{=<% %>=}}{{ secrets.GITHUB_TOKEN }}<%={{ }}=%>
+        run: |
+          image="ghcr.io/${GITHUB_REPOSITORY,,}/{{project}}:$GITHUB_SHA"
+          docker build --tag "$image" .
+          printf '%s' "$REGISTRY_TOKEN" | docker login ghcr.io --username "$GITHUB_ACTOR" --password-stdin
+          docker push "$image"
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
             path: #".gitignore"#,
             text: #"""
 __pycache__/
@@ -150,6 +239,302 @@ The image installs `{{requirements_file}}`{{#locked}} with `--require-hashes`{{/
 `{{base_image}}` and runs as a non-root user. `nbship build . -o image.tar --tag
 {{project}}:0.1.0 --base …` builds a reproducible image without a Docker daemon, trained
 artifacts included.
+
+## Deploy
+
+| file | what it does |
+|---|---|
+| `compose.yaml` | `docker compose --profile train run --rm train` trains into the `artifacts` volume; `docker compose up` then serves it on 127.0.0.1:8000, healthy once `/ready` answers |
+| `deploy/k8s/` | `kubectl apply -k deploy/k8s`: the Deployment (probes on `/ready` and `/health`, non-root, read-only root), Service, autoscaler, training Job and artifacts volume; pin the pushed image with `kustomize edit set image {{project}}=REGISTRY/{{project}}@sha256:DIGEST` |
+| `.github/workflows/ci.yml` | ruff, pytest and `nbship lint` on every push and pull request; on the default branch, the image is built and pushed to ghcr.io |
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
+            path: #"compose.yaml"#,
+            text: #"""
+# `docker compose --profile train run --rm train` trains into the artifacts volume, then
+# `docker compose up` serves it on http://127.0.0.1:8000 (healthy once /ready answers 200).
+services:
+  api:
+    build: .
+    image: {{project}}:0.1.0
+    ports:
+      - "127.0.0.1:8000:8000"
+    environment:
+      PORT: "8000"
+      WORKERS: "2"
+    volumes:
+      - artifacts:/app/{{artifacts_directory}}:ro
+    read_only: true
+    tmpfs:
+      - /tmp
+    healthcheck:
+      test: ["CMD", "python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/ready', timeout=2)"]
+      interval: 10s
+      timeout: 3s
+      retries: 5
+      start_period: 20s
+    stop_grace_period: 40s
+    restart: unless-stopped
+
+  train:
+    build: .
+    image: {{project}}:0.1.0
+    profiles: ["train"]
+    command: ["python", "-m", "{{package}}.train"]
+    volumes:
+      - ./{{data_directory}}:/app/{{data_directory}}:ro
+      - artifacts:/app/{{artifacts_directory}}
+
+volumes:
+  artifacts:
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
+            path: #"deploy/k8s/artifacts-pvc.yaml"#,
+            text: #"""
+# The trained artifacts: the training Job writes them, the API reads them. Replicas on several
+# nodes need a storage class with ReadWriteMany.
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: {{deploy_name}}-artifacts
+  labels:
+    app.kubernetes.io/name: {{deploy_name}}
+spec:
+  accessModes:
+    - ReadWriteOnce
+  resources:
+    requests:
+      storage: 1Gi
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
+            path: #"deploy/k8s/deployment.yaml"#,
+            text: #"""
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{deploy_name}}
+  labels:
+    app.kubernetes.io/name: {{deploy_name}}
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: {{deploy_name}}
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: {{deploy_name}}
+    spec:
+      automountServiceAccountToken: false
+      terminationGracePeriodSeconds: 40
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 1000
+        runAsGroup: 1000
+        fsGroup: 1000
+        seccompProfile:
+          type: RuntimeDefault
+      containers:
+        - name: api
+          image: {{project}}:0.1.0@sha256:0000000000000000000000000000000000000000000000000000000000000000  # kustomization.yaml's images: sets the digest
+          imagePullPolicy: IfNotPresent
+          command: ["python", "-m", "{{package}}.serve"]
+          ports:
+            - name: http
+              containerPort: 8000
+          env:
+            - name: PORT
+              value: "8000"
+            - name: WORKERS
+              value: "2"
+            - name: GRACEFUL_SECONDS
+              value: "30"
+          startupProbe:
+            httpGet:
+              path: /health
+              port: http
+            periodSeconds: 2
+            failureThreshold: 30
+          readinessProbe:
+            httpGet:
+              path: /ready
+              port: http
+            periodSeconds: 5
+            timeoutSeconds: 2
+            failureThreshold: 3
+          livenessProbe:
+            httpGet:
+              path: /health
+              port: http
+            periodSeconds: 10
+            timeoutSeconds: 2
+            failureThreshold: 3
+          resources:
+            requests:
+              cpu: 250m
+              memory: 512Mi
+            limits:
+              cpu: "1"
+              memory: 1Gi
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities:
+              drop: ["ALL"]
+          volumeMounts:
+            - name: tmp
+              mountPath: /tmp
+            - name: artifacts
+              mountPath: /app/{{artifacts_directory}}
+              readOnly: true
+      volumes:
+        - name: tmp
+          emptyDir: {}
+        - name: artifacts
+          persistentVolumeClaim:
+            claimName: {{deploy_name}}-artifacts
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
+            path: #"deploy/k8s/hpa.yaml"#,
+            text: #"""
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: {{deploy_name}}
+  labels:
+    app.kubernetes.io/name: {{deploy_name}}
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: {{deploy_name}}
+  minReplicas: 2
+  maxReplicas: 6
+  metrics:
+    - type: Resource
+      resource:
+        name: cpu
+        target:
+          type: Utilization
+          averageUtilization: 70
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
+            path: #"deploy/k8s/kustomization.yaml"#,
+            text: #"""
+# `kubectl apply -k deploy/k8s` deploys the API and the training Job, which writes the model
+# into the artifacts volume (the pods turn ready once it is there). Pin the image you pushed (`nbship build --push` prints its
+# digest) with one edit: `kustomize edit set image {{project}}=REGISTRY/{{project}}@sha256:DIGEST`.
+apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  - artifacts-pvc.yaml
+  - deployment.yaml
+  - service.yaml
+  - hpa.yaml
+  - train-job.yaml
+images:
+  - name: {{project}}
+    newName: {{project}}
+    newTag: "0.1.0"
+    digest: sha256:0000000000000000000000000000000000000000000000000000000000000000
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
+            path: #"deploy/k8s/service.yaml"#,
+            text: #"""
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{deploy_name}}
+  labels:
+    app.kubernetes.io/name: {{deploy_name}}
+spec:
+  selector:
+    app.kubernetes.io/name: {{deploy_name}}
+  ports:
+    - name: http
+      port: 80
+      targetPort: http
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
+            path: #"deploy/k8s/train-job.yaml"#,
+            text: #"""
+# Trains into the artifacts volume: `python -m {{package}}.train` in the image (whose data/ it
+# reads; `nbship build` puts it there). A Job is immutable: delete it to train again.
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: {{deploy_name}}-train
+  labels:
+    app.kubernetes.io/name: {{deploy_name}}
+spec:
+  backoffLimit: 1
+  ttlSecondsAfterFinished: 86400
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: {{deploy_name}}-train
+    spec:
+      restartPolicy: Never
+      automountServiceAccountToken: false
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 1000
+        runAsGroup: 1000
+        fsGroup: 1000
+        seccompProfile:
+          type: RuntimeDefault
+      containers:
+        - name: train
+          image: {{project}}:0.1.0@sha256:0000000000000000000000000000000000000000000000000000000000000000  # kustomization.yaml's images: sets the digest
+          imagePullPolicy: IfNotPresent
+          command: ["python", "-m", "{{package}}.train"]
+          env:
+            - name: MPLBACKEND
+              value: Agg
+          resources:
+            requests:
+              cpu: 500m
+              memory: 1Gi
+            limits:
+              cpu: "2"
+              memory: 4Gi
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities:
+              drop: ["ALL"]
+          volumeMounts:
+            - name: tmp
+              mountPath: /tmp
+            - name: artifacts
+              mountPath: /app/{{artifacts_directory}}
+      volumes:
+        - name: tmp
+          emptyDir: {}
+        - name: artifacts
+          persistentVolumeClaim:
+            claimName: {{deploy_name}}-artifacts
 
 """#,
             executable: false
