@@ -1477,6 +1477,17 @@ def test_metrics_count_requests_and_name_the_model(client):
 def test_the_request_id_is_honoured_or_made(client):
     assert client.get("/health", headers={"X-Request-ID": "abc-123"}).headers["x-request-id"] == "abc-123"
     assert len(client.get("/health").headers["x-request-id"]) == 32
+
+
+def test_an_unexpected_error_is_a_500_without_its_traceback(client, monkeypatch):
+    def fail():
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(serve, "refresh", fail)
+    response = client.get("/ready", headers={"X-Request-ID": "boom-1"})
+    assert response.status_code == 500
+    assert response.json() == {"detail": "internal error", "request_id": "boom-1"}
+    assert "secret internals" not in response.text
 {{#model_input}}
 
 
