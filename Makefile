@@ -35,11 +35,13 @@ $(VENV)/.stamp-test: requirements-dev.txt
 	touch $@
 
 # The setuptools wheel the environment-reader tests build editable and namespace installs
-# with, offline (RequirementsTests' MadeEnvironment).
+# with, offline (RequirementsTests' MadeEnvironment), and docker-compose's, only for the Compose
+# Specification JSON schema it ships (compose/config/compose_spec.json), which DeployFilesTests
+# validates generated compose files with (not installed: its dependencies are old).
 TEST_WHEELS  := $(VENV)/wheels
 export NBSHIP_TEST_WHEELS := $(abspath $(TEST_WHEELS))
 $(VENV)/.stamp-wheels: $(VENV)/.stamp-test
-	$(VPY) -m pip download --quiet --disable-pip-version-check --no-deps --dest $(TEST_WHEELS) setuptools==80.9.0
+	$(VPY) -m pip download --quiet --disable-pip-version-check --no-deps --dest $(TEST_WHEELS) setuptools==80.9.0 docker-compose==1.29.2
 	touch $@
 
 setup-python: $(VENV)/.stamp-test $(VENV)/.stamp-wheels
@@ -65,9 +67,10 @@ setup: setup-python
 
 # Debian packages: libarchive, zlib and libzstd to build (the image writer links them); the
 # independent image checkers, the zstd and gzip readers, the Debian base builder and the
-# registry (with htpasswd and openssl for its auth tests) for the tests. Each set is installed only when missing.
+# registry (with htpasswd and openssl for its auth tests), and shellcheck (actionlint checks the
+# generated workflow's run: scripts with it) for the tests. Each set is installed only when missing.
 BUILD_PACKAGES  := libarchive-dev zlib1g-dev libzstd-dev pkg-config
-SYSTEM_PACKAGES := skopeo umoci podman mmdebstrap uidmap zstd gzip docker-registry apache2-utils openssl graphviz
+SYSTEM_PACKAGES := skopeo umoci podman mmdebstrap uidmap zstd gzip docker-registry apache2-utils openssl graphviz shellcheck
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 apt_ensure = dpkg-query -W -f='$${Status}\n' $(1) 2>/dev/null | grep -c '^install ok installed$$' | grep -qx '$(words $(1))' \
 	|| ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(1))

@@ -23,6 +23,8 @@ public struct ConvertOptions: Sendable, Equatable {
     /// `--results-from RUN.ipynb`: another run of the notebook whose outputs are the values the
     /// project's tests check (`nil`: the notebook's own outputs).
     public var resultsFrom: RecordedRun?
+    /// The nbship release the generated CI workflow builds to run `nbship lint`.
+    public var nbshipVersion = "0.1.0"
 
     /// Creates options.
     /// - Parameters:

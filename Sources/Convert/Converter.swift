@@ -78,7 +78,7 @@ public struct Converter: Sendable {
         let viewModel = ProjectViewModel(
             plan: plan, requirements: requirements, notebookName: String(path.split(separator: "/").last ?? Substring(path)),
             notebookSHA256: notebookSHA256, baseImage: options.baseImage ?? BaseImageChoice.defaultImage(for: options.pythonVersion),
-            locked: options.lock, copies: copies, imports: importBlock, results: results)
+            locked: options.lock, copies: copies, imports: importBlock, results: results, nbshipVersion: options.nbshipVersion)
         var files = try TemplateRenderer().render(template, viewModel: viewModel.build())
         files.append(GeneratedFile(path: "notebooks/explore.ipynb", contents: ExploreNotebook(plan: plan, notebook: notebookPlan, imports: importBlock).json()))
         files.sort { $0.path < $1.path }

@@ -16,6 +16,7 @@ struct ProjectViewModel {
     var copies: [FileCopy]
     var imports: ImportBlock
     var results: NotebookResults
+    var nbshipVersion: String
 
     /// The view model.
     func build() -> [String: Any] {
@@ -53,6 +54,9 @@ struct ProjectViewModel {
             "has_pandas": hasModel && requirements.runtimeNeeds("pandas"),
             "union_syntax": requirements.pythonVersion >= PythonVersion(3, 10),
             "module_rows": moduleRows(),
+            "deploy_name": Self.deployName(plan.distributionName),
+            "ruff_pin": ToolingPins.ruff,
+            "nbship_version": nbshipVersion,
         ]
         for name in ["common", "data", "model", "train", "inference"] {
             model[name] = moduleView(name)
@@ -107,6 +111,13 @@ struct ProjectViewModel {
             ["column": feature.column, "field": feature.field, "type": feature.type, "has_alias": feature.column != feature.field,
              "optional": feature.column == preparation?.targetColumn]
         }
+        // The OpenAPI example: the first records of the data file the request's columns come from.
+        let exampleSample = schema.flatMap { schema in preparation == nil ? ExampleRows.sample(for: schema, in: csvFiles) : sample }
+        let example = schema.flatMap { schema in
+            exampleSample.map { ExampleRows.literals(schema: schema, sample: $0, leaving: preparation?.targetColumn) }
+        } ?? []
+        model["has_example"] = !example.isEmpty
+        model["example_rows"] = example
         model["model_input"] = false
         if hasModel, let input = plan.modelInput {
             model["model_input"] = [
@@ -205,7 +216,7 @@ struct ProjectViewModel {
                 : names.joined(separator: ", ") + " (cells " + cells.map { String($0 + 1) }.joined(separator: ", ") + ")"
             rows.append(["path": "src/\(plan.packageName)/\(module.name).py", "summary": summary])
         }
-        rows.append(["path": "src/\(plan.packageName)/serve.py", "summary": "the FastAPI app: GET /health, POST /predict"])
+        rows.append(["path": "src/\(plan.packageName)/serve.py", "summary": "the FastAPI app: GET /health, /ready, /metrics, POST /predict; `python -m \(plan.packageName).serve` runs it"])
         return rows
     }
 
@@ -213,6 +224,16 @@ struct ProjectViewModel {
     static func startsWithDefinition(_ block: String) -> Bool {
         let first = block.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") } ?? ""
         return ["def ", "class ", "async def ", "@"].contains { first.hasPrefix($0) }
+    }
+
+    /// The Kubernetes name of the project's objects: the distribution name cut to 47 characters
+    /// (so `-artifacts` keeps it a 63-character DNS label), starting with a letter, without a
+    /// trailing `-`.
+    static func deployName(_ distribution: String) -> String {
+        var name = String(distribution.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }.prefix(47))
+        while name.hasSuffix("-") { name.removeLast() }
+        if name.first?.isLetter != true { name = "app-" + name }
+        return String(name.prefix(47))
     }
 
     static func size(_ bytes: Int) -> String {

@@ -3,18 +3,18 @@ import Foundation
 extension ImageConfigBuilder {
     /// The image's `Cmd`: how the served package's `serve` module runs.
     ///
-    /// A project that pins uvicorn serves an ASGI app with it, listening on all interfaces at
-    /// the request's port: `PKG.serve:app` when the module assigns `app` at the top level,
-    /// else `--factory PKG.serve:create_app` when it defines `create_app`. Any other
-    /// project runs the module itself (`python3 -m PKG.serve`).
+    /// A module that runs itself (`if __name__ == "__main__":`, as `nbship convert` writes it:
+    /// it reads `PORT`, which the image sets, and `WORKERS`) runs as `python3 -m PKG.serve`.
+    /// Otherwise a project that pins uvicorn serves an ASGI app with it, listening on all
+    /// interfaces at the request's port: `PKG.serve:app` when the module assigns `app` at the
+    /// top level, else `--factory PKG.serve:create_app` when it defines `create_app`. Any other
+    /// project runs the module itself.
     /// - Parameter package: The package under `src/` that has `serve.py`.
     /// - Returns: The command.
     func serveCommand(_ package: String) -> [String] {
         let module = "\(package).serve"
-        let source = FileManager.default.contents(atPath: "\(request.project)/src/\(package)/serve.py")
-            .map { String(decoding: $0, as: UTF8.self) } ?? ""
-        guard pinsUvicorn() else { return ["python3", "-m", module] }
-        let lines = source.split(whereSeparator: \.isNewline)
+        let lines = serveSource(package).split(whereSeparator: \.isNewline)
+        guard pinsUvicorn(), !lines.contains(where: Self.runsItself) else { return ["python3", "-m", module] }
         let uvicorn = ["python3", "-m", "uvicorn"]
         let listen = ["--host", "0.0.0.0", "--port", String(request.port)]
         if lines.contains(where: { Self.assignsApp($0) }) {
@@ -24,6 +24,25 @@ extension ImageConfigBuilder {
             return uvicorn + ["--factory", "\(module):create_app"] + listen
         }
         return ["python3", "-m", module]
+    }
+
+    /// The text of the package's `serve.py` (empty when it cannot be read).
+    func serveSource(_ package: String) -> String {
+        FileManager.default.contents(atPath: "\(request.project)/src/\(package)/serve.py")
+            .map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// Whether the package's `serve.py` runs itself and reads the `PORT` environment variable,
+    /// so the image sets `PORT` to the port it exposes.
+    func readsPort(_ package: String) -> Bool {
+        let source = serveSource(package)
+        return source.split(whereSeparator: \.isNewline).contains(where: Self.runsItself) && source.contains("\"PORT\"")
+    }
+
+    /// Whether a line is a top-level `if __name__ == "__main__":`.
+    static func runsItself(_ line: Substring) -> Bool {
+        let compact = line.filter { $0 != " " && $0 != "\t" }.replacingOccurrences(of: "'", with: "\"")
+        return line.hasPrefix("if") && compact.hasPrefix("if__name__==\"__main__\":")
     }
 
     /// Whether a line assigns `app` at module level (`app = FastAPI()`, `app: FastAPI = …`).

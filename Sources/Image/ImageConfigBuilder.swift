@@ -69,13 +69,16 @@ struct ImageConfigBuilder {
         setEnv("PYTHONPATH", hasDependencies ? "/app/src:/app/deps" : "/app/src")
         setEnv("PYTHONDONTWRITEBYTECODE", "1")
         setEnv("PYTHONUNBUFFERED", "1")
-        inner["Env"] = .array(environment.map { .string($0) })
         inner["WorkingDir"] = .string("/app")
         inner["User"] = .string("\(request.appUser):\(request.appUser)")
         if let package = servedPackage() {
-            inner["Cmd"] = .array(serveCommand(package).map { .string($0) })
+            let command = serveCommand(package)
+            // A module that runs itself and reads PORT listens where the image says.
+            if readsPort(package) { setEnv("PORT", String(request.port)) }
+            inner["Cmd"] = .array(command.map { .string($0) })
             inner["Entrypoint"] = nil
         }
+        inner["Env"] = .array(environment.map { .string($0) })
         var ports = inner["ExposedPorts"]?.objectValue ?? [:]
         ports["\(request.port)/tcp"] = .object([:])
         inner["ExposedPorts"] = .object(ports)

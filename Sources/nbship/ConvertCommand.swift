@@ -117,6 +117,7 @@ extension NBShip {
             if let resultsFrom {
                 options.resultsFrom = RecordedRun(path: resultsFrom, notebook: try NotebookInput.read(resultsFrom).notebook)
             }
+            options.nbshipVersion = NBShipVersion.current
             if student {
                 return try convertStudent(read, converter: converter, options: options, digest: digest, interpreter: interpreter, environment: environment)
             }

@@ -13,7 +13,7 @@ struct FixedEnvironment: DistributionEnvironment {
     static let versions: [String: String] = [
         "fastapi": "0.115.6", "httpx": "0.28.1", "joblib": "1.4.2", "matplotlib": "3.7.5", "numpy": "1.26.4",
         "pandas": "2.1.4", "pydantic": "2.10.4", "pytest": "8.3.4", "scikit-learn": "1.3.2", "scipy": "1.11.4",
-        "seaborn": "0.12.2", "statsmodels": "0.14.1", "uvicorn": "0.34.0", "patsy": "1.0.3",
+        "seaborn": "0.12.2", "statsmodels": "0.14.1", "uvicorn": "0.54.0", "prometheus-client": "0.26.0", "patsy": "1.0.3",
     ]
 
     func inspect(_ query: EnvironmentQuery) throws(DiagnosticError) -> EnvironmentSnapshot {

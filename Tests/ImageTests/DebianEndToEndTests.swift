@@ -6,7 +6,7 @@ import Testing
 /// `nbship base debian` → `nbship convert fixtures/demo/churn.ipynb` → `nbship build` →
 /// skopeo, umoci and podman accept the image → under chroot, as the image's user and from
 /// its working directory, `python3 -m PKG.train` exits 0 and writes the model, and the
-/// image's own command serves `/health` and `/predict` on loopback.
+/// image's own command serves `/ready` and `/predict` on loopback.
 ///
 /// Needs root (chroot, umoci without --rootless), mmdebstrap, a Debian mirror and PyPI (the
 /// dependency layer holds the project's pinned wheels for the base's python 3.11), and the
@@ -116,13 +116,15 @@ import Testing
         #expect(uid != 0)
         let cwd = try #require(process["cwd"]?.stringValue)
         let command = (process["args"]?.arrayValue ?? []).compactMap(\.stringValue)
-        #expect(command == ["python3", "-m", "uvicorn", "churn.serve:app", "--host", "0.0.0.0", "--port", "8000"])
+        // The module runs itself (uvicorn inside, PORT, HOST and WORKERS from the environment).
+        #expect(command == ["python3", "-m", "churn.serve"])
         // Exactly the image's environment (no HOME: the user has no passwd entry in the base).
         let env = (process["env"]?.arrayValue ?? []).compactMap(\.stringValue)
         let rootfs = work + "/bundle/rootfs"
-        func inImage(_ arguments: [String]) -> [String] {
+        #expect(env.contains("PORT=8000"))
+        func inImage(_ arguments: [String], setting extra: [String] = []) -> [String] {
             let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-            return ["chroot", "--userspec=\(uid):\(gid)", rootfs, "/usr/bin/env", "-i"] + env + ["/bin/sh", "-c", "cd \(cwd) && exec \(quoted)"]
+            return ["chroot", "--userspec=\(uid):\(gid)", rootfs, "/usr/bin/env", "-i"] + env + extra + ["/bin/sh", "-c", "cd \(cwd) && exec \(quoted)"]
         }
 
         let train = try Support.run(inImage(["python3", "-m", "churn.train"]))
@@ -136,13 +138,12 @@ import Testing
         // shell: the server is killed with SIGKILL because the test runner's threads block
         // SIGTERM, and children inherit that mask.
         let port = 20000 + Int(getpid() % 10000)
-        let served = command.map { $0 == "0.0.0.0" ? "127.0.0.1" : ($0 == "8000" ? String(port) : $0) }
         let client = """
             import json, sys, time, urllib.request
             base = "http://127.0.0.1:\(port)"
             for _ in range(600):
                 try:
-                    health = urllib.request.urlopen(base + "/health", timeout=2).read().decode()
+                    health = urllib.request.urlopen(base + "/ready", timeout=2).read().decode()
                     break
                 except OSError:
                     time.sleep(0.1)
@@ -159,14 +160,14 @@ import Testing
                 predict = {"error": f"{error.code} {error.read().decode()}"}
             print(json.dumps({"health": json.loads(health), "predict": predict}))
             """
-        let serve = inImage(served).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let serve = inImage(command, setting: ["PORT=\(port)", "HOST=127.0.0.1"]).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let script = "\(serve) >\"$1\" 2>&1 & pid=$!; python3 -c \"$0\"; rc=$?; kill -9 $pid; wait $pid 2>/dev/null; exit $rc"
         let answer = try Support.run(["sh", "-c", script, client, work + "/serve.log"])
         let log = (try? String(contentsOfFile: work + "/serve.log", encoding: .utf8)) ?? ""
         try #require(answer.status == 0, "\(answer.stderr)\n\(log.suffix(2000))")
         let replies = try JSONDecoder().decode(JSONValue.self, from: Data(answer.stdout.utf8))
-        #expect(replies["health"]?["status"] == .string("ok"))
-        #expect(replies["health"]?["model"] == .bool(true))
+        #expect(replies["health"]?["status"] == .string("ready"))
+        #expect(replies["health"]?["model_sha256"]?.stringValue?.count == 64)
         // One class (0 or 1) per row, from the image's own model and serving code.
         let predictions = replies["predict"]?["predictions"]?.arrayValue ?? []
         #expect(predictions.count == 2 && predictions.allSatisfy { $0 == .integer(0) || $0 == .integer(1) },

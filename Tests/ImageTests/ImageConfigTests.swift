@@ -31,12 +31,31 @@ import Testing
         ("app = FastAPI()\n", "# uvicorn==0.30.6\nfastapi==0.115.0\n", module),
         ("if app == 1:\n    pass\n", "uvicorn==0.30.6\n", module),
         ("def main():\n    serve()\n", "", module),
+        // As convert writes it: an app, and a main that runs uvicorn itself with WORKERS and PORT.
+        ("app = FastAPI()\n\n\nif __name__ == \"__main__\":\n    main()\n", "uvicorn==0.54.0\n", module),
+        ("app = FastAPI()\nif __name__ == '__main__':\n    main()\n", "uvicorn==0.54.0\n", module),
     ])
     func commandServesTheProjectsApp(serve: String, requirements: String, expected: [String]) throws {
         let work = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: work) }
         let config = config(try project(work, serve: serve, requirements: requirements), work: work, hasDependencies: true)
         #expect(config["config"]?["Cmd"] == .array(expected.map { .string($0) }))
+    }
+
+    /// A module that runs itself and reads PORT gets `PORT` set to the port the image exposes;
+    /// one that does not read it, or an app uvicorn serves, gets no `PORT`.
+    @Test(arguments: [
+        ("import os\nport = int(os.environ.get(\"PORT\", \"8000\"))\nif __name__ == \"__main__\":\n    main()\n", true),
+        ("if __name__ == \"__main__\":\n    main()\n", false),
+        ("app = FastAPI()\nPORT = \"PORT\"\n", false),
+    ])
+    func aModuleReadingPortIsToldTheExposedPort(serve: String, setsPort: Bool) throws {
+        let work = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let config = config(try project(work, serve: serve, requirements: "uvicorn==0.54.0\n"), work: work, hasDependencies: true)
+        let environment = config["config"]?["Env"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(environment.contains("PORT=8080") == setsPort, "\(environment)")
+        #expect(config["config"]?["ExposedPorts"]?["8080/tcp"] != nil)
     }
 
     @Test func dependencyScriptsGoFirstOnTheBasesPathWhichKeepsItsPlace() throws {

@@ -23,6 +23,95 @@ tests
             executable: false
         ),
         TemplateSource(
+            path: #".github/workflows/ci.yml"#,
+            text: #"""
+# Tests every push and pull request (ruff, pytest, nbship lint); on the default branch, also
+# builds the image and publishes it to the GitHub container registry.
+name: ci
+
+on:
+  push:
+  pull_request:
+
+permissions: {}
+
+concurrency:
+  group: ci-${{=<% %>=}}{{ github.ref }}<%={{ }}=%>
+  cancel-in-progress: true
+
+jobs:
+  test:
+    name: ruff and pytest
+    runs-on: ubuntu-24.04
+    permissions:
+      contents: read
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+        with:
+          persist-credentials: false
+      - uses: actions/setup-python@0b93645e9fea7318ecaed2b359559ac225c90a2b # v5.3.0
+        with:
+          python-version: "{{python_version}}"
+      - name: Install the pinned requirements
+        run: |
+          if [ -f requirements.lock ]; then
+            python -m pip install --require-hashes -r requirements.lock
+          else
+            python -m pip install -r requirements.txt
+          fi
+          python -m pip install{{#dev}} {{.}}{{/dev}} {{ruff_pin}}
+      - name: ruff
+        run: python -m ruff check .
+      - name: pytest
+        run: python -m pytest
+        env:
+          MPLBACKEND: Agg
+
+  lint:
+    name: nbship lint
+    runs-on: ubuntu-24.04
+    permissions:
+      contents: read
+    env:
+      NBSHIP_VERSION: "{{nbship_version}}"
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+        with:
+          persist-credentials: false
+      - name: Build nbship
+        run: |
+          sudo apt-get update -qq
+          sudo apt-get install -y -qq --no-install-recommends libarchive-dev libzstd-dev zlib1g-dev
+          git clone --depth 1 --branch "v$NBSHIP_VERSION" https://github.com/nbship/nbship "$RUNNER_TEMP/nbship"
+          swift build -c release --package-path "$RUNNER_TEMP/nbship" --product nbship
+      - name: nbship lint
+        run: '"$RUNNER_TEMP/nbship/.build/release/nbship" lint --format github .'
+
+  image:
+    name: build and publish the image
+    needs: [test, lint]
+    if: github.event_name == 'push' && github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
+    runs-on: ubuntu-24.04
+    permissions:
+      contents: read
+      packages: write # push the image to ghcr.io
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+        with:
+          persist-credentials: false
+      - name: Build and publish
+        env:
+          REGISTRY_TOKEN: ${{=<% %>=}}{{ secrets.GITHUB_TOKEN }}<%={{ }}=%>
+        run: |
+          image="ghcr.io/${GITHUB_REPOSITORY,,}/{{project}}:$GITHUB_SHA"
+          docker build --tag "$image" .
+          printf '%s' "$REGISTRY_TOKEN" | docker login ghcr.io --username "$GITHUB_ACTOR" --password-stdin
+          docker push "$image"
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
             path: #".gitignore"#,
             text: #"""
 __pycache__/
@@ -45,12 +134,15 @@ FROM {{base_image}}
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    PYTHONPATH=/app/src
+    PYTHONPATH=/app/src \
+    PORT=8000
 
 WORKDIR /app
 
 RUN groupadd --system --gid 1000 app \
-    && useradd --system --uid 1000 --gid 1000 --no-log-init --no-create-home --home-dir /app app
+    && useradd --system --uid 1000 --gid 1000 --no-log-init --no-create-home --home-dir /app app \
+    && mkdir -p /app/{{artifacts_directory}} \
+    && chown 1000:1000 /app/{{artifacts_directory}}
 
 COPY {{requirements_file}} ./
 RUN pip install --no-cache-dir {{#locked}}--require-hashes {{/locked}}-r {{requirements_file}}
@@ -61,9 +153,9 @@ USER 1000:1000
 EXPOSE 8000
 
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
-    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=2)"]
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/ready', timeout=2)"]
 
-CMD ["uvicorn", "{{package}}.serve:app", "--host", "0.0.0.0", "--port", "8000"]
+CMD ["python", "-m", "{{package}}.serve"]
 
 """#,
             executable: false
@@ -96,8 +188,20 @@ PYTHONPATH=src python -m {{package}}.inference   # loads what train saved and pr
 python -m pytest                                 # the generated tests
 ```
 
-Then `PYTHONPATH=src python -m uvicorn {{package}}.serve:app` serves the trained model
-(`GET /health`, `POST /predict {"rows": [...]}`) until you stop it.
+Then `PYTHONPATH=src python -m {{package}}.serve` serves the trained model until you stop it
+(SIGTERM lets the requests in flight finish):
+
+| endpoint | answers |
+|---|---|
+| `GET /health` | 200 while the process runs (liveness) |
+| `GET /ready` | 200 once the model has loaded at start-up; 503 with the reason before (no or unreadable model) |
+| `GET /metrics` | Prometheus text: requests by route and status, latency, rows predicted, prediction errors, `model_info` (version, model SHA-256) |
+| `POST /predict` | one row, or `{"rows": [...]}`: one prediction per row; 422 names a wrong field, 413 for too big a body |
+| `GET /docs` | the OpenAPI page, with an example request from the data |
+
+`PORT` (8000), `HOST` (0.0.0.0), `WORKERS` (1), `MAX_ROWS` (1000 rows a request),
+`MAX_BODY_BYTES` (1 MiB) and `GRACEFUL_SECONDS` (30) set it up; each request is logged as one
+JSON line on standard error with its `X-Request-ID` (or a new one).
 
 A new virtual environment with those requirements (this needs the package index):
 
@@ -153,6 +257,302 @@ The image installs `{{requirements_file}}`{{#locked}} with `--require-hashes`{{/
 `{{base_image}}` and runs as a non-root user. `nbship build . -o image.tar --tag
 {{project}}:0.1.0 --base …` builds a reproducible image without a Docker daemon, trained
 artifacts included.
+
+## Deploy
+
+| file | what it does |
+|---|---|
+| `compose.yaml` | `docker compose --profile train run --rm train` trains into the `artifacts` volume; `docker compose up` then serves it on 127.0.0.1:8000, healthy once `/ready` answers |
+| `deploy/k8s/` | `kubectl apply -k deploy/k8s`: the Deployment (probes on `/ready` and `/health`, non-root, read-only root), Service, autoscaler, training Job and artifacts volume; pin the pushed image with `kustomize edit set image {{project}}=REGISTRY/{{project}}@sha256:DIGEST` |
+| `.github/workflows/ci.yml` | ruff, pytest and `nbship lint` on every push and pull request; on the default branch, the image is built and pushed to ghcr.io |
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
+            path: #"compose.yaml"#,
+            text: #"""
+# `docker compose --profile train run --rm train` trains into the artifacts volume, then
+# `docker compose up` serves it on http://127.0.0.1:8000 (healthy once /ready answers 200).
+services:
+  api:
+    build: .
+    image: {{project}}:0.1.0
+    ports:
+      - "127.0.0.1:8000:8000"
+    environment:
+      PORT: "8000"
+      WORKERS: "2"
+    volumes:
+      - artifacts:/app/{{artifacts_directory}}:ro
+    read_only: true
+    tmpfs:
+      - /tmp
+    healthcheck:
+      test: ["CMD", "python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/ready', timeout=2)"]
+      interval: 10s
+      timeout: 3s
+      retries: 5
+      start_period: 20s
+    stop_grace_period: 40s
+    restart: unless-stopped
+
+  train:
+    build: .
+    image: {{project}}:0.1.0
+    profiles: ["train"]
+    command: ["python", "-m", "{{package}}.train"]
+    volumes:
+      - ./{{data_directory}}:/app/{{data_directory}}:ro
+      - artifacts:/app/{{artifacts_directory}}
+
+volumes:
+  artifacts:
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
+            path: #"deploy/k8s/artifacts-pvc.yaml"#,
+            text: #"""
+# The trained artifacts: the training Job writes them, the API reads them. Replicas on several
+# nodes need a storage class with ReadWriteMany.
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: {{deploy_name}}-artifacts
+  labels:
+    app.kubernetes.io/name: {{deploy_name}}
+spec:
+  accessModes:
+    - ReadWriteOnce
+  resources:
+    requests:
+      storage: 1Gi
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
+            path: #"deploy/k8s/deployment.yaml"#,
+            text: #"""
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{deploy_name}}
+  labels:
+    app.kubernetes.io/name: {{deploy_name}}
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: {{deploy_name}}
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: {{deploy_name}}
+    spec:
+      automountServiceAccountToken: false
+      terminationGracePeriodSeconds: 40
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 1000
+        runAsGroup: 1000
+        fsGroup: 1000
+        seccompProfile:
+          type: RuntimeDefault
+      containers:
+        - name: api
+          image: {{project}}:0.1.0@sha256:0000000000000000000000000000000000000000000000000000000000000000  # kustomization.yaml's images: sets the digest
+          imagePullPolicy: IfNotPresent
+          command: ["python", "-m", "{{package}}.serve"]
+          ports:
+            - name: http
+              containerPort: 8000
+          env:
+            - name: PORT
+              value: "8000"
+            - name: WORKERS
+              value: "2"
+            - name: GRACEFUL_SECONDS
+              value: "30"
+          startupProbe:
+            httpGet:
+              path: /health
+              port: http
+            periodSeconds: 2
+            failureThreshold: 30
+          readinessProbe:
+            httpGet:
+              path: /ready
+              port: http
+            periodSeconds: 5
+            timeoutSeconds: 2
+            failureThreshold: 3
+          livenessProbe:
+            httpGet:
+              path: /health
+              port: http
+            periodSeconds: 10
+            timeoutSeconds: 2
+            failureThreshold: 3
+          resources:
+            requests:
+              cpu: 250m
+              memory: 512Mi
+            limits:
+              cpu: "1"
+              memory: 1Gi
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities:
+              drop: ["ALL"]
+          volumeMounts:
+            - name: tmp
+              mountPath: /tmp
+            - name: artifacts
+              mountPath: /app/{{artifacts_directory}}
+              readOnly: true
+      volumes:
+        - name: tmp
+          emptyDir: {}
+        - name: artifacts
+          persistentVolumeClaim:
+            claimName: {{deploy_name}}-artifacts
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
+            path: #"deploy/k8s/hpa.yaml"#,
+            text: #"""
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: {{deploy_name}}
+  labels:
+    app.kubernetes.io/name: {{deploy_name}}
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: {{deploy_name}}
+  minReplicas: 2
+  maxReplicas: 6
+  metrics:
+    - type: Resource
+      resource:
+        name: cpu
+        target:
+          type: Utilization
+          averageUtilization: 70
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
+            path: #"deploy/k8s/kustomization.yaml"#,
+            text: #"""
+# `kubectl apply -k deploy/k8s` deploys the API and the training Job, which writes the model
+# into the artifacts volume (the pods turn ready once it is there). Pin the image you pushed (`nbship build --push` prints its
+# digest) with one edit: `kustomize edit set image {{project}}=REGISTRY/{{project}}@sha256:DIGEST`.
+apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  - artifacts-pvc.yaml
+  - deployment.yaml
+  - service.yaml
+  - hpa.yaml
+  - train-job.yaml
+images:
+  - name: {{project}}
+    newName: {{project}}
+    newTag: "0.1.0"
+    digest: sha256:0000000000000000000000000000000000000000000000000000000000000000
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
+            path: #"deploy/k8s/service.yaml"#,
+            text: #"""
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{deploy_name}}
+  labels:
+    app.kubernetes.io/name: {{deploy_name}}
+spec:
+  selector:
+    app.kubernetes.io/name: {{deploy_name}}
+  ports:
+    - name: http
+      port: 80
+      targetPort: http
+
+"""#,
+            executable: false
+        ),
+        TemplateSource(
+            path: #"deploy/k8s/train-job.yaml"#,
+            text: #"""
+# Trains into the artifacts volume: `python -m {{package}}.train` in the image (whose data/ it
+# reads; `nbship build` puts it there). A Job is immutable: delete it to train again.
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: {{deploy_name}}-train
+  labels:
+    app.kubernetes.io/name: {{deploy_name}}
+spec:
+  backoffLimit: 1
+  ttlSecondsAfterFinished: 86400
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: {{deploy_name}}-train
+    spec:
+      restartPolicy: Never
+      automountServiceAccountToken: false
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 1000
+        runAsGroup: 1000
+        fsGroup: 1000
+        seccompProfile:
+          type: RuntimeDefault
+      containers:
+        - name: train
+          image: {{project}}:0.1.0@sha256:0000000000000000000000000000000000000000000000000000000000000000  # kustomization.yaml's images: sets the digest
+          imagePullPolicy: IfNotPresent
+          command: ["python", "-m", "{{package}}.train"]
+          env:
+            - name: MPLBACKEND
+              value: Agg
+          resources:
+            requests:
+              cpu: 500m
+              memory: 1Gi
+            limits:
+              cpu: "2"
+              memory: 4Gi
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities:
+              drop: ["ALL"]
+          volumeMounts:
+            - name: tmp
+              mountPath: /tmp
+            - name: artifacts
+              mountPath: /app/{{artifacts_directory}}
+      volumes:
+        - name: tmp
+          emptyDir: {}
+        - name: artifacts
+          persistentVolumeClaim:
+            claimName: {{deploy_name}}-artifacts
 
 """#,
             executable: false
@@ -306,36 +706,100 @@ ARTIFACTS_DIR = Path(os.environ.get("{{artifacts_directory_variable}}", PROJECT_
         TemplateSource(
             path: #"src/{{package}}/serve.py"#,
             text: #"""
-"""Serving: a FastAPI app with GET /health and POST /predict.
+"""Serving: a FastAPI app with GET /health, GET /ready, GET /metrics and POST /predict.
 
-Serve it with `uvicorn {{package}}.serve:app`.{{#has_model}} The model is the one
-`python -m {{package}}.train` saves ({{model_file}} in config.ARTIFACTS_DIR), loaded on the
-first prediction.{{/has_model}}
+Run it with `python -m {{package}}.serve`: PORT (8000), HOST (0.0.0.0), WORKERS (1),
+MAX_ROWS (rows per request, 1000), MAX_BODY_BYTES (1048576) and GRACEFUL_SECONDS (30) come
+from the environment.{{#has_model}} The model is the one `python -m {{package}}.train` saves
+({{model_file}} in config.ARTIFACTS_DIR), loaded once at start-up: GET /ready answers 503,
+with the reason, until it has loaded.{{/has_model}} Every request is logged as one JSON line with
+its request id (X-Request-ID, or a new one).
 """
+{{#has_model}}
+import hashlib
+{{/has_model}}
+import json
+import logging
 {{#has_model}}
 import math
 {{/has_model}}
-from typing import Any{{^has_features}}{{^union_syntax}}, Union{{/union_syntax}}{{/has_features}}{{#has_preparation}}{{#has_features}}{{^union_syntax}}, Optional{{/union_syntax}}{{/has_features}}{{/has_preparation}}
+import os
+import shutil
+import sys
+import tempfile
+import time
+import uuid
+from contextlib import asynccontextmanager
+from typing import {{#has_example}}Annotated, {{/has_example}}Any{{^has_features}}{{^union_syntax}}, Union{{/union_syntax}}{{/has_features}}{{#has_preparation}}{{#has_features}}{{^union_syntax}}, Optional{{/union_syntax}}{{/has_features}}{{/has_preparation}}
 
 {{#has_pandas}}
 import pandas as pd
 {{/has_pandas}}
-from fastapi import FastAPI, HTTPException
-from pydantic import BaseModel{{#has_aliases}}, ConfigDict, Field{{/has_aliases}}
+import uvicorn
+from fastapi import {{#has_example}}Body, {{/has_example}}FastAPI, HTTPException
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 {{#has_model}}
 
 from . import config
 from .inference import load_model, predict{{#has_preparation}}, prepare_features{{/has_preparation}}
 {{/has_model}}
 
+VERSION = "0.1.0"
+MAX_ROWS = int(os.environ.get("MAX_ROWS", "1000"))
+MAX_BODY_BYTES = int(os.environ.get("MAX_BODY_BYTES", str(1 << 20)))
+MULTIPROCESS = bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
+
+class JSONLines(logging.Formatter):
+    """A log record as one JSON line: the event, its fields, and a traceback when there is one."""
+
+    def format(self, record):
+        line = {"time": self.formatTime(record), "level": record.levelname.lower(), "pid": record.process, "event": record.getMessage()}
+        line.update(getattr(record, "fields", {}))
+        if record.exc_info:
+            line["traceback"] = self.formatException(record.exc_info)
+        return json.dumps(line, default=str)
+
+
+log = logging.getLogger("{{package}}.serve")
+if not log.handlers:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JSONLines())
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+
+
+def log_event(event, **fields):
+    """One JSON line on standard error."""
+    log.info(event, extra={"fields": fields})
+
+
+# This module's own registry: `python -m {{package}}.serve` imports it twice (as __main__ and
+# by uvicorn), and with several workers each process writes its values where /metrics reads them.
+REGISTRY = CollectorRegistry()
+REQUESTS = Counter("http_requests_total", "Requests answered, by route and status.", ["method", "route", "status"], registry=REGISTRY)
+LATENCY = Histogram("http_request_duration_seconds", "Time to answer a request, by route.", ["route"], registry=REGISTRY)
+ROWS = Counter("predicted_rows_total", "Rows predicted.", registry=REGISTRY)
+ERRORS = Counter("prediction_errors_total", "Predict requests that failed after validation.", registry=REGISTRY)
+INFO = Gauge("model_info", "The package version and the served model's SHA-256 (value 1).", ["version", "model_sha256"],
+             registry=REGISTRY, multiprocess_mode="max")
+
 
 {{#has_features}}
 class Features(BaseModel):
     """One row: {{#has_preparation}}a record as the data file holds it (the notebook's feature code runs on it){{/has_preparation}}{{^has_preparation}}the features the model was trained on{{/has_preparation}}."""
-{{#has_aliases}}
 
-    model_config = ConfigDict(populate_by_name=True)
-{{/has_aliases}}
+    model_config = ConfigDict({{#has_aliases}}populate_by_name=True, {{/has_aliases}}extra="forbid")
 
 {{#features}}
     {{field}}: {{type}}{{#has_alias}} = Field({{#optional}}default=None, {{/optional}}alias="{{column}}"){{/has_alias}}{{^has_alias}}{{#optional}} = None{{/optional}}{{/has_alias}}
@@ -343,15 +807,35 @@ class Features(BaseModel):
 
 
 class PredictRequest(BaseModel):
-    """Rows to predict, each with every feature."""
+    """One row, or a batch of rows (`rows`, at most MAX_ROWS), each with every feature."""
 
-    rows: list[Features]
+    model_config = ConfigDict(extra="forbid")
+
+    rows: list[Features] = Field(min_length=1, max_length=MAX_ROWS)
+
+    @model_validator(mode="before")
+    @classmethod
+    def one_row(cls, data):
+        """A single row is a batch of one."""
+        if isinstance(data, dict) and "rows" not in data:
+            return {"rows": [data]}
+        return data
 {{/has_features}}
 {{^has_features}}
 class PredictRequest(BaseModel):
-    """Rows to predict: each a mapping of feature name to value, or a list of values."""
+    """A batch of rows (at most MAX_ROWS): each a mapping of feature name to value, or a list of values."""
 
-    rows: list[{{#union_syntax}}dict[str, Any] | list[Any]{{/union_syntax}}{{^union_syntax}}Union[dict[str, Any], list[Any]]{{/union_syntax}}]
+    model_config = ConfigDict(extra="forbid")
+
+    rows: list[{{#union_syntax}}dict[str, Any] | list[Any]{{/union_syntax}}{{^union_syntax}}Union[dict[str, Any], list[Any]]{{/union_syntax}}] = Field(min_length=1, max_length=MAX_ROWS)
+
+    @model_validator(mode="before")
+    @classmethod
+    def one_row(cls, data):
+        """A single row (a mapping without `rows`) is a batch of one."""
+        if isinstance(data, dict) and "rows" not in data:
+            return {"rows": [data]}
+        return data
 {{/has_features}}
 
 
@@ -361,6 +845,19 @@ class PredictResponse(BaseModel):
     predictions: list[Any]
 
 
+{{#has_example}}
+# The first records of the notebook's data, as a client sends them: the OpenAPI example.
+EXAMPLE_ROWS = [
+{{#example_rows}}
+    {{{.}}},
+{{/example_rows}}
+]
+EXAMPLES = {
+    "batch": {"summary": "the first rows of the data", "value": {"rows": EXAMPLE_ROWS}},
+    "one row": {"summary": "a single row", "value": EXAMPLE_ROWS[0]},
+}
+
+{{/has_example}}
 {{#has_categories}}
 # The categories of the data's text columns, so one-hot encoding a few rows gives every column.
 CATEGORIES = {
@@ -370,14 +867,8 @@ CATEGORIES = {
 }
 
 {{/has_categories}}
-app = FastAPI(title="{{project}}", version="0.1.0")
-_models = {}
-
-
-@app.get("/health")
-def health():
-    """Liveness: the app is up (it says whether a trained model is there)."""
-    return {"status": "ok", "model": {{#has_model}}model_path().is_file(){{/has_model}}{{^has_model}}False{{/has_model}}}
+# What start-up loaded: the model and the artifacts it needs, or why /ready says no.
+state = {"ready": False, "reason": "starting", "artifacts": {}}
 {{#has_model}}
 
 
@@ -386,24 +877,163 @@ def model_path():
     return config.ARTIFACTS_DIR / "{{model_file}}"
 
 
-def get_model():
-    """The trained model, loaded once per path."""
-    return get_artifact(model_path())
+def model_stamp():
+    """The model file's size and modification time (None while it is missing)."""
+    try:
+        stat = model_path().stat()
+    except OSError:
+        return None
+    return (stat.st_size, stat.st_mtime_ns)
+
+
+def load_artifacts():
+    """Loads what train saved; a missing or unreadable file leaves the app not ready."""
+    state.update(ready=False, artifacts={}, stamp=model_stamp())
+    paths = [model_path(){{#preparation_artifacts}}, config.ARTIFACTS_DIR / "{{file}}"{{/preparation_artifacts}}]
+    for path in paths:
+        if not path.is_file():
+            state["reason"] = f"no trained model at {path}: run python -m {{package}}.train"
+            log_event("not ready", reason=state["reason"])
+            return
+        try:
+            state["artifacts"][path.name] = load_model(path)
+        except Exception as error:  # a corrupt or incompatible file: say why, keep serving /health
+            state["reason"] = f"cannot load {path}: {type(error).__name__}: {error}"
+            log.exception("not ready", extra={"fields": {"reason": state["reason"]}})
+            return
+    digest = hashlib.sha256(model_path().read_bytes()).hexdigest()
+    INFO.labels(version=VERSION, model_sha256=digest).set(1)
+    state.update(ready=True, reason="", model_sha256=digest)
+    log_event("ready", model=str(model_path()), model_sha256=digest)
+{{/has_model}}
+
+
+@asynccontextmanager
+async def lifespan(app):
+    """Loads the model before the first request; on shutdown, marks this worker's metrics dead."""
+{{#has_model}}
+    load_artifacts()
+{{/has_model}}
+{{^has_model}}
+    INFO.labels(version=VERSION, model_sha256="").set(1)
+    state.update(ready=True, reason="")
+{{/has_model}}
+    yield
+    if MULTIPROCESS:
+        multiprocess.mark_process_dead(os.getpid())
+
+
+app = FastAPI(title="{{project}}", version=VERSION, lifespan=lifespan)
+
+
+class RequestLog:
+    """ASGI middleware: request id, body size limit, metrics and one JSON log line per request;
+    an unexpected error becomes a 500 without its traceback (which goes to the log)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        request_id = headers.get(b"x-request-id", b"").decode("latin-1")[:128] or uuid.uuid4().hex
+        started = time.perf_counter()
+        status = {"code": 500, "sent": False}
+
+        async def send_with_id(message):
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+                status["sent"] = True
+                message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode("latin-1"))]
+            await send(message)
+
+        received = 0
+
+        async def limited_receive():
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > MAX_BODY_BYTES:
+                raise HTTPException(status_code=413, detail=f"request body over {MAX_BODY_BYTES} bytes")
+            return message
+
+        length = headers.get(b"content-length", b"")
+        try:
+            if length.isdigit() and int(length) > MAX_BODY_BYTES:
+                response = JSONResponse({"detail": f"request body over {MAX_BODY_BYTES} bytes"}, status_code=413)
+                await response(scope, receive, send_with_id)
+            else:
+                await self.app(scope, limited_receive, send_with_id)
+        except Exception as error:
+            # The traceback goes to the log, never to the client.
+            log.exception("error", extra={"fields": {"request_id": request_id, "error": f"{type(error).__name__}: {error}"}})
+            if not status["sent"]:
+                response = JSONResponse({"detail": "internal error", "request_id": request_id}, status_code=500)
+                await response(scope, receive, send_with_id)
+        finally:
+            route = getattr(scope.get("route"), "path", "unmatched")
+            seconds = time.perf_counter() - started
+            REQUESTS.labels(method=scope["method"], route=route, status=str(status["code"])).inc()
+            LATENCY.labels(route=route).observe(seconds)
+            log_event("request", request_id=request_id, method=scope["method"], path=scope["path"], route=route,
+                      status=status["code"], duration_ms=round(seconds * 1000, 3), body_bytes=received)
+
+
+app.add_middleware(RequestLog)
+
+
+@app.get("/health")
+def health():
+    """Liveness: the process answers (whether the model has loaded is /ready's question)."""
+    return {"status": "ok"}
+
+
+@app.get("/ready")
+def ready():
+    """Readiness: 200 once the model has loaded, else 503 with the reason."""
+{{#has_model}}
+    refresh()
+{{/has_model}}
+    if not state["ready"]:
+        return JSONResponse({"status": "not ready", "reason": state["reason"]}, status_code=503)
+{{#has_model}}
+    return {"status": "ready", "model_sha256": state["model_sha256"]}
+{{/has_model}}
+{{^has_model}}
+    return {"status": "ready"}
+{{/has_model}}
+
+
+@app.get("/metrics")
+def metrics():
+    """Prometheus text format; with several workers (PROMETHEUS_MULTIPROC_DIR), all of them."""
+    registry = REGISTRY
+    if MULTIPROCESS:
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+    return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+{{#has_model}}
+
+
+def refresh():
+    """While not ready, loads again once the model file has appeared or changed (a training job
+    writing the artifacts volume after start-up)."""
+    if not state["ready"] and model_stamp() != state.get("stamp"):
+        load_artifacts()
 
 
 def get_artifact(path):
-    """An artifact train saved, loaded once per path."""
-    if path not in _models:
-        if not path.is_file():
-            raise HTTPException(status_code=503, detail=f"no trained model at {path}: run python -m {{package}}.train")
-        _models[path] = load_model(path)
-    return _models[path]
+    """An artifact start-up loaded (503 while not ready)."""
+    refresh()
+    if not state["ready"]:
+        raise HTTPException(status_code=503, detail=state["reason"])
+    return state["artifacts"][path.name]
 
 
 def to_inputs(model, rows):
     """The request's rows as the model's input."""
-    if not rows:
-        raise HTTPException(status_code=422, detail="rows is empty")
 {{#has_features}}
     columns = [{{#features}}"{{column}}", {{/features}}]
     frame = pd.DataFrame([row.model_dump(by_alias=True) for row in rows], columns=columns)
@@ -479,30 +1109,59 @@ def to_json(values):
 
 
 @app.post("/predict", response_model=PredictResponse)
-def predict_rows(request: PredictRequest):
-    """Predicts one value per row."""
-    model = get_model()
-{{#has_preparation}}
-    features = to_inputs(model, request.rows)
+def predict_rows(request: {{#has_example}}Annotated[PredictRequest, Body(openapi_examples=EXAMPLES)]{{/has_example}}{{^has_example}}PredictRequest{{/has_example}}):
+    """Predicts one value per row: a single row, or `{"rows": [...]}`."""
+    model = get_artifact(model_path())
     try:
-        predictions = predict(model, features)
+        predictions = to_json(predict(model, to_inputs(model, request.rows)))
+    except HTTPException:
+        ERRORS.inc()
+        raise
     except ValueError as error:
         # Rows the feature code could not complete (a missing value it fills from the data's statistics).
+        ERRORS.inc()
         raise HTTPException(status_code=422, detail=f"cannot predict these rows: {error}") from None
-    return {"predictions": to_json(predictions)}
-{{/has_preparation}}
-{{^has_preparation}}
-    return {"predictions": to_json(predict(model, to_inputs(model, request.rows)))}
-{{/has_preparation}}
+    except Exception:
+        ERRORS.inc()
+        raise
+    ROWS.inc(len(predictions))
+    return {"predictions": predictions}
 {{/has_model}}
 {{^has_model}}
 
 
 @app.post("/predict", response_model=PredictResponse)
-def predict_rows(request: PredictRequest):
+def predict_rows(request: {{#has_example}}Annotated[PredictRequest, Body(openapi_examples=EXAMPLES)]{{/has_example}}{{^has_example}}PredictRequest{{/has_example}}):
     """{{notebook}} saves no trained model, so there is nothing to predict with."""
+    ERRORS.inc()
     raise HTTPException(status_code=501, detail="{{notebook}} has no model to serve: it trains no model that nbship could save")
 {{/has_model}}
+
+
+def main():
+    """Serves the app: WORKERS processes on HOST:PORT; SIGTERM finishes the requests in flight."""
+    workers = int(os.environ.get("WORKERS", "1"))
+    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # Each worker writes its metrics here; /metrics adds them up. Fresh for every start.
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="{{package}}-metrics-")
+    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder, exist_ok=True)
+    uvicorn.run(
+        "{{package}}.serve:app",
+        host=os.environ.get("HOST", "0.0.0.0"),
+        port=int(os.environ.get("PORT", "8000")),
+        workers=workers,
+        access_log=False,
+        timeout_graceful_shutdown=int(os.environ.get("GRACEFUL_SECONDS", "30")),
+        # A worker has this long to import the model's libraries before it counts as hung.
+        timeout_worker_healthcheck=60,
+    )
+
+
+if __name__ == "__main__":
+    main()
 
 """#,
             executable: false
@@ -786,41 +1445,88 @@ def test_inference_main_runs({{#has_train_main}}trained{{/has_train_main}}):
         TemplateSource(
             path: #"tests/test_serve.py"#,
             text: #"""
-"""Tests for the serving API: /health answers{{#has_model}}, /predict answers 503 before training and one prediction per row after{{/has_model}}{{^has_model}} and /predict says there is no model{{/has_model}}."""
+"""Tests for the serving API: /health answers, {{#has_model}}/ready and /predict answer 503 before training, and one prediction per row after{{/has_model}}{{^has_model}}/ready answers and /predict says there is no model{{/has_model}}; /metrics counts requests."""
 {{#model_input}}
 import json
 
 {{/model_input}}
+import pytest
 from fastapi.testclient import TestClient
 
 from {{package}} import {{#has_model}}config, {{/has_model}}serve
-
-client = TestClient(serve.app)
-
-
-def test_health_answers():
-    response = client.get("/health")
-    assert response.status_code == 200
-    assert response.json()["status"] == "ok"
 {{#has_model}}
 
 
-{{#has_preparation}}
-def test_predict_before_training_is_unavailable(tmp_path, monkeypatch, raw_rows):
+@pytest.fixture
+def client(trained):
+    """The app after start-up, which loaded the model train saved."""
+    with TestClient(serve.app) as client:
+        yield client
+
+
+@pytest.fixture
+def untrained(tmp_path, monkeypatch):
+    """The app after start-up with no trained model."""
     monkeypatch.setattr(config, "ARTIFACTS_DIR", tmp_path)
-    response = client.post("/predict", json={"rows": raw_rows})
+    with TestClient(serve.app) as client:
+        yield client
+
+
+def test_health_answers_without_a_model(untrained):
+    response = untrained.get("/health")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+
+
+{{#has_preparation}}
+def test_not_ready_before_training(untrained, raw_rows):
+    ready = untrained.get("/ready")
+    assert ready.status_code == 503
+    assert "train" in ready.json()["reason"]
+    response = untrained.post("/predict", json={"rows": raw_rows})
 {{/has_preparation}}
 {{^has_preparation}}
-def test_predict_before_training_is_unavailable(tmp_path, monkeypatch{{#model_input}}, sample_input{{/model_input}}):
-    monkeypatch.setattr(config, "ARTIFACTS_DIR", tmp_path)
-    response = client.post("/predict", json={"rows": {{#model_input}}to_rows(sample_input){{/model_input}}{{^model_input}}[[1.0]]{{/model_input}}})
+def test_not_ready_before_training(untrained{{#model_input}}, sample_input{{/model_input}}):
+    ready = untrained.get("/ready")
+    assert ready.status_code == 503
+    assert "train" in ready.json()["reason"]
+    response = untrained.post("/predict", json={"rows": {{#model_input}}to_rows(sample_input){{/model_input}}{{^model_input}}[[1.0]]{{/model_input}}})
 {{/has_preparation}}
     assert response.status_code == 503
     assert "train" in response.json()["detail"]
 
 
-def test_predict_rejects_an_empty_request(trained):
+def test_ready_after_training(client):
+    response = client.get("/ready")
+    assert response.status_code == 200, response.text
+    assert len(response.json()["model_sha256"]) == 64
+
+
+def test_predict_rejects_an_empty_request(client):
     assert client.post("/predict", json={"rows": []}).status_code == 422
+
+
+def test_metrics_count_requests_and_name_the_model(client):
+    client.get("/health", headers={"X-Request-ID": "test-1"})
+    text = client.get("/metrics").text
+    assert 'http_requests_total{method="GET",route="/health",status="200"}' in text
+    assert "model_info{" in text
+
+
+def test_the_request_id_is_honoured_or_made(client):
+    assert client.get("/health", headers={"X-Request-ID": "abc-123"}).headers["x-request-id"] == "abc-123"
+    assert len(client.get("/health").headers["x-request-id"]) == 32
+
+
+def test_an_unexpected_error_is_a_500_without_its_traceback(client, monkeypatch):
+    def fail():
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(serve, "refresh", fail)
+    response = client.get("/ready", headers={"X-Request-ID": "boom-1"})
+    assert response.status_code == 500
+    assert response.json() == {"detail": "internal error", "request_id": "boom-1"}
+    assert "secret internals" not in response.text
 {{#model_input}}
 
 
@@ -835,13 +1541,14 @@ def to_rows(sample):
 
 
 {{#has_features}}
-def test_predict_rejects_a_row_without_its_features(trained):
+def test_predict_rejects_a_row_without_its_features(client):
     response = client.post("/predict", json={"rows": [{}]})
     assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][:3] == ["body", "rows", 0]
 
 
 {{/has_features}}
-def test_predict_answers_one_prediction_per_row(trained, sample_input):
+def test_predict_answers_one_prediction_per_row(client, sample_input):
     rows = to_rows(sample_input)
 {{#has_preparation}}
     # The API takes raw records, so the model's own input goes through predict() directly.
@@ -859,20 +1566,36 @@ def test_predict_answers_one_prediction_per_row(trained, sample_input):
 {{#has_preparation}}
 
 
-def test_predict_accepts_the_data_files_raw_records(trained, raw_rows):
+def test_predict_accepts_the_data_files_raw_records(client, raw_rows):
     """The first records of the data file, as it holds them: the notebook's feature code runs in the API."""
     response = client.post("/predict", json={"rows": raw_rows})
     assert response.status_code == 200, response.text
     assert len(response.json()["predictions"]) == len(raw_rows)
+    one = client.post("/predict", json=raw_rows[0])
+    assert one.status_code == 200, one.text
+    assert len(one.json()["predictions"]) == 1
 {{/has_preparation}}
 {{/has_model}}
 {{^has_model}}
 
 
-def test_predict_says_there_is_no_model():
+@pytest.fixture
+def client():
+    """The app after start-up."""
+    with TestClient(serve.app) as client:
+        yield client
+
+
+def test_health_and_ready_answer(client):
+    assert client.get("/health").json()["status"] == "ok"
+    assert client.get("/ready").status_code == 200
+
+
+def test_predict_says_there_is_no_model(client):
     response = client.post("/predict", json={"rows": [[1.0]]})
     assert response.status_code == 501
     assert "no model" in response.json()["detail"]
+    assert "prediction_errors_total 1.0" in client.get("/metrics").text
 {{/has_model}}
 
 """#,

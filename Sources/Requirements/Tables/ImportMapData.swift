@@ -406,6 +406,7 @@ itsdangerous	itsdangerous
 jinja2	Jinja2
 markupsafe	MarkupSafe
 multipart	python-multipart	FastAPI form dependency; newer import name python_multipart
+prometheus_client	prometheus-client
 pydantic	pydantic
 pydantic_settings	pydantic-settings
 python_multipart	python-multipart

@@ -1,33 +1,97 @@
-"""Serving: a FastAPI app with GET /health and POST /predict.
+"""Serving: a FastAPI app with GET /health, GET /ready, GET /metrics and POST /predict.
 
-Serve it with `uvicorn {{package}}.serve:app`.{{#has_model}} The model is the one
-`python -m {{package}}.train` saves ({{model_file}} in config.ARTIFACTS_DIR), loaded on the
-first prediction.{{/has_model}}
+Run it with `python -m {{package}}.serve`: PORT (8000), HOST (0.0.0.0), WORKERS (1),
+MAX_ROWS (rows per request, 1000), MAX_BODY_BYTES (1048576) and GRACEFUL_SECONDS (30) come
+from the environment.{{#has_model}} The model is the one `python -m {{package}}.train` saves
+({{model_file}} in config.ARTIFACTS_DIR), loaded once at start-up: GET /ready answers 503,
+with the reason, until it has loaded.{{/has_model}} Every request is logged as one JSON line with
+its request id (X-Request-ID, or a new one).
 """
+{{#has_model}}
+import hashlib
+{{/has_model}}
+import json
+import logging
 {{#has_model}}
 import math
 {{/has_model}}
-from typing import Any{{^has_features}}{{^union_syntax}}, Union{{/union_syntax}}{{/has_features}}{{#has_preparation}}{{#has_features}}{{^union_syntax}}, Optional{{/union_syntax}}{{/has_features}}{{/has_preparation}}
+import os
+import shutil
+import sys
+import tempfile
+import time
+import uuid
+from contextlib import asynccontextmanager
+from typing import {{#has_example}}Annotated, {{/has_example}}Any{{^has_features}}{{^union_syntax}}, Union{{/union_syntax}}{{/has_features}}{{#has_preparation}}{{#has_features}}{{^union_syntax}}, Optional{{/union_syntax}}{{/has_features}}{{/has_preparation}}
 
 {{#has_pandas}}
 import pandas as pd
 {{/has_pandas}}
-from fastapi import FastAPI, HTTPException
-from pydantic import BaseModel{{#has_aliases}}, ConfigDict, Field{{/has_aliases}}
+import uvicorn
+from fastapi import {{#has_example}}Body, {{/has_example}}FastAPI, HTTPException
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 {{#has_model}}
 
 from . import config
 from .inference import load_model, predict{{#has_preparation}}, prepare_features{{/has_preparation}}
 {{/has_model}}
 
+VERSION = "0.1.0"
+MAX_ROWS = int(os.environ.get("MAX_ROWS", "1000"))
+MAX_BODY_BYTES = int(os.environ.get("MAX_BODY_BYTES", str(1 << 20)))
+MULTIPROCESS = bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
+
+class JSONLines(logging.Formatter):
+    """A log record as one JSON line: the event, its fields, and a traceback when there is one."""
+
+    def format(self, record):
+        line = {"time": self.formatTime(record), "level": record.levelname.lower(), "pid": record.process, "event": record.getMessage()}
+        line.update(getattr(record, "fields", {}))
+        if record.exc_info:
+            line["traceback"] = self.formatException(record.exc_info)
+        return json.dumps(line, default=str)
+
+
+log = logging.getLogger("{{package}}.serve")
+if not log.handlers:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JSONLines())
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+
+
+def log_event(event, **fields):
+    """One JSON line on standard error."""
+    log.info(event, extra={"fields": fields})
+
+
+# This module's own registry: `python -m {{package}}.serve` imports it twice (as __main__ and
+# by uvicorn), and with several workers each process writes its values where /metrics reads them.
+REGISTRY = CollectorRegistry()
+REQUESTS = Counter("http_requests_total", "Requests answered, by route and status.", ["method", "route", "status"], registry=REGISTRY)
+LATENCY = Histogram("http_request_duration_seconds", "Time to answer a request, by route.", ["route"], registry=REGISTRY)
+ROWS = Counter("predicted_rows_total", "Rows predicted.", registry=REGISTRY)
+ERRORS = Counter("prediction_errors_total", "Predict requests that failed after validation.", registry=REGISTRY)
+INFO = Gauge("model_info", "The package version and the served model's SHA-256 (value 1).", ["version", "model_sha256"],
+             registry=REGISTRY, multiprocess_mode="max")
+
 
 {{#has_features}}
 class Features(BaseModel):
     """One row: {{#has_preparation}}a record as the data file holds it (the notebook's feature code runs on it){{/has_preparation}}{{^has_preparation}}the features the model was trained on{{/has_preparation}}."""
-{{#has_aliases}}
 
-    model_config = ConfigDict(populate_by_name=True)
-{{/has_aliases}}
+    model_config = ConfigDict({{#has_aliases}}populate_by_name=True, {{/has_aliases}}extra="forbid")
 
 {{#features}}
     {{field}}: {{type}}{{#has_alias}} = Field({{#optional}}default=None, {{/optional}}alias="{{column}}"){{/has_alias}}{{^has_alias}}{{#optional}} = None{{/optional}}{{/has_alias}}
@@ -35,15 +99,35 @@ class Features(BaseModel):
 
 
 class PredictRequest(BaseModel):
-    """Rows to predict, each with every feature."""
+    """One row, or a batch of rows (`rows`, at most MAX_ROWS), each with every feature."""
 
-    rows: list[Features]
+    model_config = ConfigDict(extra="forbid")
+
+    rows: list[Features] = Field(min_length=1, max_length=MAX_ROWS)
+
+    @model_validator(mode="before")
+    @classmethod
+    def one_row(cls, data):
+        """A single row is a batch of one."""
+        if isinstance(data, dict) and "rows" not in data:
+            return {"rows": [data]}
+        return data
 {{/has_features}}
 {{^has_features}}
 class PredictRequest(BaseModel):
-    """Rows to predict: each a mapping of feature name to value, or a list of values."""
+    """A batch of rows (at most MAX_ROWS): each a mapping of feature name to value, or a list of values."""
 
-    rows: list[{{#union_syntax}}dict[str, Any] | list[Any]{{/union_syntax}}{{^union_syntax}}Union[dict[str, Any], list[Any]]{{/union_syntax}}]
+    model_config = ConfigDict(extra="forbid")
+
+    rows: list[{{#union_syntax}}dict[str, Any] | list[Any]{{/union_syntax}}{{^union_syntax}}Union[dict[str, Any], list[Any]]{{/union_syntax}}] = Field(min_length=1, max_length=MAX_ROWS)
+
+    @model_validator(mode="before")
+    @classmethod
+    def one_row(cls, data):
+        """A single row (a mapping without `rows`) is a batch of one."""
+        if isinstance(data, dict) and "rows" not in data:
+            return {"rows": [data]}
+        return data
 {{/has_features}}
 
 
@@ -53,6 +137,19 @@ class PredictResponse(BaseModel):
     predictions: list[Any]
 
 
+{{#has_example}}
+# The first records of the notebook's data, as a client sends them: the OpenAPI example.
+EXAMPLE_ROWS = [
+{{#example_rows}}
+    {{{.}}},
+{{/example_rows}}
+]
+EXAMPLES = {
+    "batch": {"summary": "the first rows of the data", "value": {"rows": EXAMPLE_ROWS}},
+    "one row": {"summary": "a single row", "value": EXAMPLE_ROWS[0]},
+}
+
+{{/has_example}}
 {{#has_categories}}
 # The categories of the data's text columns, so one-hot encoding a few rows gives every column.
 CATEGORIES = {
@@ -62,14 +159,8 @@ CATEGORIES = {
 }
 
 {{/has_categories}}
-app = FastAPI(title="{{project}}", version="0.1.0")
-_models = {}
-
-
-@app.get("/health")
-def health():
-    """Liveness: the app is up (it says whether a trained model is there)."""
-    return {"status": "ok", "model": {{#has_model}}model_path().is_file(){{/has_model}}{{^has_model}}False{{/has_model}}}
+# What start-up loaded: the model and the artifacts it needs, or why /ready says no.
+state = {"ready": False, "reason": "starting", "artifacts": {}}
 {{#has_model}}
 
 
@@ -78,24 +169,163 @@ def model_path():
     return config.ARTIFACTS_DIR / "{{model_file}}"
 
 
-def get_model():
-    """The trained model, loaded once per path."""
-    return get_artifact(model_path())
+def model_stamp():
+    """The model file's size and modification time (None while it is missing)."""
+    try:
+        stat = model_path().stat()
+    except OSError:
+        return None
+    return (stat.st_size, stat.st_mtime_ns)
+
+
+def load_artifacts():
+    """Loads what train saved; a missing or unreadable file leaves the app not ready."""
+    state.update(ready=False, artifacts={}, stamp=model_stamp())
+    paths = [model_path(){{#preparation_artifacts}}, config.ARTIFACTS_DIR / "{{file}}"{{/preparation_artifacts}}]
+    for path in paths:
+        if not path.is_file():
+            state["reason"] = f"no trained model at {path}: run python -m {{package}}.train"
+            log_event("not ready", reason=state["reason"])
+            return
+        try:
+            state["artifacts"][path.name] = load_model(path)
+        except Exception as error:  # a corrupt or incompatible file: say why, keep serving /health
+            state["reason"] = f"cannot load {path}: {type(error).__name__}: {error}"
+            log.exception("not ready", extra={"fields": {"reason": state["reason"]}})
+            return
+    digest = hashlib.sha256(model_path().read_bytes()).hexdigest()
+    INFO.labels(version=VERSION, model_sha256=digest).set(1)
+    state.update(ready=True, reason="", model_sha256=digest)
+    log_event("ready", model=str(model_path()), model_sha256=digest)
+{{/has_model}}
+
+
+@asynccontextmanager
+async def lifespan(app):
+    """Loads the model before the first request; on shutdown, marks this worker's metrics dead."""
+{{#has_model}}
+    load_artifacts()
+{{/has_model}}
+{{^has_model}}
+    INFO.labels(version=VERSION, model_sha256="").set(1)
+    state.update(ready=True, reason="")
+{{/has_model}}
+    yield
+    if MULTIPROCESS:
+        multiprocess.mark_process_dead(os.getpid())
+
+
+app = FastAPI(title="{{project}}", version=VERSION, lifespan=lifespan)
+
+
+class RequestLog:
+    """ASGI middleware: request id, body size limit, metrics and one JSON log line per request;
+    an unexpected error becomes a 500 without its traceback (which goes to the log)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        request_id = headers.get(b"x-request-id", b"").decode("latin-1")[:128] or uuid.uuid4().hex
+        started = time.perf_counter()
+        status = {"code": 500, "sent": False}
+
+        async def send_with_id(message):
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+                status["sent"] = True
+                message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode("latin-1"))]
+            await send(message)
+
+        received = 0
+
+        async def limited_receive():
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > MAX_BODY_BYTES:
+                raise HTTPException(status_code=413, detail=f"request body over {MAX_BODY_BYTES} bytes")
+            return message
+
+        length = headers.get(b"content-length", b"")
+        try:
+            if length.isdigit() and int(length) > MAX_BODY_BYTES:
+                response = JSONResponse({"detail": f"request body over {MAX_BODY_BYTES} bytes"}, status_code=413)
+                await response(scope, receive, send_with_id)
+            else:
+                await self.app(scope, limited_receive, send_with_id)
+        except Exception as error:
+            # The traceback goes to the log, never to the client.
+            log.exception("error", extra={"fields": {"request_id": request_id, "error": f"{type(error).__name__}: {error}"}})
+            if not status["sent"]:
+                response = JSONResponse({"detail": "internal error", "request_id": request_id}, status_code=500)
+                await response(scope, receive, send_with_id)
+        finally:
+            route = getattr(scope.get("route"), "path", "unmatched")
+            seconds = time.perf_counter() - started
+            REQUESTS.labels(method=scope["method"], route=route, status=str(status["code"])).inc()
+            LATENCY.labels(route=route).observe(seconds)
+            log_event("request", request_id=request_id, method=scope["method"], path=scope["path"], route=route,
+                      status=status["code"], duration_ms=round(seconds * 1000, 3), body_bytes=received)
+
+
+app.add_middleware(RequestLog)
+
+
+@app.get("/health")
+def health():
+    """Liveness: the process answers (whether the model has loaded is /ready's question)."""
+    return {"status": "ok"}
+
+
+@app.get("/ready")
+def ready():
+    """Readiness: 200 once the model has loaded, else 503 with the reason."""
+{{#has_model}}
+    refresh()
+{{/has_model}}
+    if not state["ready"]:
+        return JSONResponse({"status": "not ready", "reason": state["reason"]}, status_code=503)
+{{#has_model}}
+    return {"status": "ready", "model_sha256": state["model_sha256"]}
+{{/has_model}}
+{{^has_model}}
+    return {"status": "ready"}
+{{/has_model}}
+
+
+@app.get("/metrics")
+def metrics():
+    """Prometheus text format; with several workers (PROMETHEUS_MULTIPROC_DIR), all of them."""
+    registry = REGISTRY
+    if MULTIPROCESS:
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+    return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+{{#has_model}}
+
+
+def refresh():
+    """While not ready, loads again once the model file has appeared or changed (a training job
+    writing the artifacts volume after start-up)."""
+    if not state["ready"] and model_stamp() != state.get("stamp"):
+        load_artifacts()
 
 
 def get_artifact(path):
-    """An artifact train saved, loaded once per path."""
-    if path not in _models:
-        if not path.is_file():
-            raise HTTPException(status_code=503, detail=f"no trained model at {path}: run python -m {{package}}.train")
-        _models[path] = load_model(path)
-    return _models[path]
+    """An artifact start-up loaded (503 while not ready)."""
+    refresh()
+    if not state["ready"]:
+        raise HTTPException(status_code=503, detail=state["reason"])
+    return state["artifacts"][path.name]
 
 
 def to_inputs(model, rows):
     """The request's rows as the model's input."""
-    if not rows:
-        raise HTTPException(status_code=422, detail="rows is empty")
 {{#has_features}}
     columns = [{{#features}}"{{column}}", {{/features}}]
     frame = pd.DataFrame([row.model_dump(by_alias=True) for row in rows], columns=columns)
@@ -171,27 +401,56 @@ def to_json(values):
 
 
 @app.post("/predict", response_model=PredictResponse)
-def predict_rows(request: PredictRequest):
-    """Predicts one value per row."""
-    model = get_model()
-{{#has_preparation}}
-    features = to_inputs(model, request.rows)
+def predict_rows(request: {{#has_example}}Annotated[PredictRequest, Body(openapi_examples=EXAMPLES)]{{/has_example}}{{^has_example}}PredictRequest{{/has_example}}):
+    """Predicts one value per row: a single row, or `{"rows": [...]}`."""
+    model = get_artifact(model_path())
     try:
-        predictions = predict(model, features)
+        predictions = to_json(predict(model, to_inputs(model, request.rows)))
+    except HTTPException:
+        ERRORS.inc()
+        raise
     except ValueError as error:
         # Rows the feature code could not complete (a missing value it fills from the data's statistics).
+        ERRORS.inc()
         raise HTTPException(status_code=422, detail=f"cannot predict these rows: {error}") from None
-    return {"predictions": to_json(predictions)}
-{{/has_preparation}}
-{{^has_preparation}}
-    return {"predictions": to_json(predict(model, to_inputs(model, request.rows)))}
-{{/has_preparation}}
+    except Exception:
+        ERRORS.inc()
+        raise
+    ROWS.inc(len(predictions))
+    return {"predictions": predictions}
 {{/has_model}}
 {{^has_model}}
 
 
 @app.post("/predict", response_model=PredictResponse)
-def predict_rows(request: PredictRequest):
+def predict_rows(request: {{#has_example}}Annotated[PredictRequest, Body(openapi_examples=EXAMPLES)]{{/has_example}}{{^has_example}}PredictRequest{{/has_example}}):
     """{{notebook}} saves no trained model, so there is nothing to predict with."""
+    ERRORS.inc()
     raise HTTPException(status_code=501, detail="{{notebook}} has no model to serve: it trains no model that nbship could save")
 {{/has_model}}
+
+
+def main():
+    """Serves the app: WORKERS processes on HOST:PORT; SIGTERM finishes the requests in flight."""
+    workers = int(os.environ.get("WORKERS", "1"))
+    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # Each worker writes its metrics here; /metrics adds them up. Fresh for every start.
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="{{package}}-metrics-")
+    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder, exist_ok=True)
+    uvicorn.run(
+        "{{package}}.serve:app",
+        host=os.environ.get("HOST", "0.0.0.0"),
+        port=int(os.environ.get("PORT", "8000")),
+        workers=workers,
+        access_log=False,
+        timeout_graceful_shutdown=int(os.environ.get("GRACEFUL_SECONDS", "30")),
+        # A worker has this long to import the model's libraries before it counts as hung.
+        timeout_worker_healthcheck=60,
+    )
+
+
+if __name__ == "__main__":
+    main()
