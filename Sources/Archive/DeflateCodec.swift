@@ -5,7 +5,7 @@ import CZlib
 /// ``LayerCompression/gzip(level:codec:)``), but not the same bytes, so the codec, its version
 /// and (for ISA-L) its kernel family are part of the layer's settings.
 ///
-/// - `isal`: ISA-L's igzip (levels 0–3), the default: about five times zlib level 1's speed
+/// - `isal`: ISA-L's igzip (levels 0–3), the default: about six times zlib level 1's speed
 ///   per core on the benchmark tree for 1.4 % more bytes (`bench/image/codec_choice.c`).
 ///   Its x86-64 kernels for SSE4.2, AVX and AVX2 give identical bytes; its generic C kernel
 ///   (x86-64 CPUs without SSE4.2) gives other bytes, and aarch64 has kernels of its own, so

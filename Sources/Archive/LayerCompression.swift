@@ -18,7 +18,7 @@ public enum LayerCompression: Sendable, Hashable {
     case zstd(level: Int)
 
     /// The default: gzip by ISA-L at level 1 (measured on the benchmark's dependency tree in
-    /// CPU time: 5.7× zlib level 1 and 20× zlib level 6, for 1.4 % and 6.3 % more bytes; ISA-L
+    /// CPU time: 6.6× zlib level 1 and 20× zlib level 6, for 1.4 % and 6.3 % more bytes; ISA-L
     /// level 2 is slower for 0.3 % fewer bytes; see README, "Performance").
     public static let defaultGzip = LayerCompression.gzip(level: 1, codec: .isal)
     /// `--compression gzip-zlib`: zlib level 1, the same bytes on every CPU.
