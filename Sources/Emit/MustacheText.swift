@@ -7,7 +7,9 @@ import Mustache
 /// `convert` feeds it a fully resolved view model (dictionaries, arrays, strings, booleans);
 /// template folders feed it their variables.
 public struct MustacheText: Sendable {
-    private let template: MustacheTemplate
+    /// The parsed template; nil for a text without a tag (`{{`), which renders as itself
+    /// (most file names, and static files: parsing them was a measurable part of `convert`).
+    private let template: MustacheTemplate?
     /// The template's source, as given.
     public let source: String
     /// Where the text came from, for diagnostics.
@@ -23,6 +25,10 @@ public struct MustacheText: Sendable {
     public init(_ source: String, path: String) throws(DiagnosticError) {
         self.source = source
         self.path = path
+        guard Self.hasTag(source) else {
+            template = nil
+            return
+        }
         do {
             template = try MustacheTemplate(string: Self.pragma + source)
         } catch let error as MustacheTemplate.ParserError {
@@ -42,7 +48,21 @@ public struct MustacheText: Sendable {
     ///   nested dictionaries.
     /// - Returns: The text.
     public func render(_ context: [String: Any]) -> String {
-        template.render(context)
+        template?.render(context) ?? source
+    }
+
+    /// Whether `text` holds `{{` (every Mustache tag, a set-delimiter tag included, starts so).
+    private static func hasTag(_ text: String) -> Bool {
+        var previousWasBrace = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{") {
+                if previousWasBrace { return true }
+                previousWasBrace = true
+            } else {
+                previousWasBrace = false
+            }
+        }
+        return false
     }
 
     /// The names the template refers to (the part before the first `.`), each with the
