@@ -65,11 +65,11 @@ setup-corpus: $(VENV_CORPUS)/.stamp-corpus
 
 setup: setup-python
 
-# Debian packages: libarchive, zlib and libzstd to build (the image writer links them); the
+# Debian packages: libarchive, zlib, libzstd and ISA-L to build (the image writer links them); the
 # independent image checkers, the zstd and gzip readers, the Debian base builder and the
 # registry (with htpasswd and openssl for its auth tests), and shellcheck (actionlint checks the
 # generated workflow's run: scripts with it) for the tests. Each set is installed only when missing.
-BUILD_PACKAGES  := libarchive-dev zlib1g-dev libzstd-dev pkg-config
+BUILD_PACKAGES  := libarchive-dev zlib1g-dev libzstd-dev libisal-dev pkg-config
 SYSTEM_PACKAGES := skopeo umoci podman mmdebstrap uidmap zstd gzip docker-registry apache2-utils openssl graphviz shellcheck
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 apt_ensure = dpkg-query -W -f='$${Status}\n' $(1) 2>/dev/null | grep -c '^install ok installed$$' | grep -qx '$(words $(1))' \

@@ -41,7 +41,7 @@ public final class CompressedTarStream {
             try sink(bytes)
         }
         let compressor: any StreamCompressor = switch compression {
-        case .gzip(let level): try ParallelGzipWriter(level: level, workers: workers, sink: hashed)
+        case .gzip(let level, let codec): try ParallelGzipWriter(level: level, codec: codec, workers: workers, sink: hashed)
         case .zstd(let level): try ZstdWriter(level: level, workers: workers, sink: hashed)
         }
         self.compressor = compressor

@@ -41,7 +41,7 @@ final class DeflateChunk: @unchecked Sendable {
     }
 
     /// Compresses `input` (on a worker thread).
-    func compress(with deflater: Deflater) {
+    func compress(with deflater: any ChunkDeflater) {
         do {
             crc = input.withUnsafeBytes { bytes in
                 CZlib.crc32(0, bytes.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))

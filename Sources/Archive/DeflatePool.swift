@@ -11,14 +11,14 @@ final class DeflatePool: @unchecked Sendable {
     private var closed = false
     private let running = DispatchGroup()
 
-    /// Starts `workers` threads compressing at `level`.
-    /// - Throws: ``ArchiveError`` if zlib refuses the level.
-    init(workers: Int, level: Int) throws {
-        _ = try Deflater(level: level)  // fail here, on the caller's thread, for a bad level
+    /// Starts `workers` threads compressing with `codec` at `level`.
+    /// - Throws: ``ArchiveError`` if the codec refuses the level.
+    init(workers: Int, codec: DeflateCodec, level: Int) throws {
+        _ = try codec.makeDeflater(level: level)  // fail here, on the caller's thread, for a bad level
         for number in 0..<max(1, workers) {
             running.enter()
             let thread = Thread { [self] in
-                work(level: level)
+                work(codec: codec, level: level)
                 running.leave()
             }
             thread.name = "nbship-deflate-\(number)"
@@ -58,13 +58,13 @@ final class DeflatePool: @unchecked Sendable {
         running.wait()
     }
 
-    private func work(level: Int) {
-        let deflater = try? Deflater(level: level)
+    private func work(codec: DeflateCodec, level: Int) {
+        let deflater = try? codec.makeDeflater(level: level)
         while let chunk = next() {
             if let deflater {
                 chunk.compress(with: deflater)
             } else {
-                chunk.error = ArchiveError(operation: "deflateInit2", kind: .fatal, message: "zlib could not start a stream")
+                chunk.error = ArchiveError(operation: "deflateInit2", kind: .fatal, message: "\(codec.name) could not start a stream")
             }
             condition.lock()
             chunk.done = true

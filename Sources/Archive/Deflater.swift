@@ -3,7 +3,7 @@ import CZlib
 /// One zlib raw-deflate stream, reused for chunk after chunk (`deflateReset` gives the same
 /// bytes as a fresh stream). Owns its heap-allocated `z_stream`: zlib keeps a pointer back to
 /// it, so it must never move.
-final class Deflater {
+final class Deflater: ChunkDeflater {
     private let stream: UnsafeMutablePointer<z_stream>
     private let level: Int32
 
@@ -31,16 +31,6 @@ final class Deflater {
         stream.deallocate()
     }
 
-    /// Compresses `input` as one piece of a larger raw deflate stream.
-    /// - Parameters:
-    ///   - input: The chunk.
-    ///   - dictionary: The bytes just before the chunk (empty for the first).
-    ///   - final: Whether this is the last chunk (ends with the final block) or not (ends with a
-    ///     sync flush, on a byte boundary, so the next chunk's bytes can follow directly).
-    ///   - output: Receives the compressed bytes at its start (grown when too small, never
-    ///     shrunk, so a reused buffer is not reallocated).
-    /// - Returns: How many bytes of `output` hold the compressed chunk.
-    /// - Throws: ``ArchiveError`` if zlib fails.
     func compress(_ input: UnsafeRawBufferPointer, dictionary: UnsafeRawBufferPointer, final: Bool, into output: inout [UInt8]) throws -> Int {
         try check(deflateReset(stream), "deflateReset")
         if let base = dictionary.baseAddress, dictionary.count > 0 {

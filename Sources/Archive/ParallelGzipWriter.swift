@@ -1,7 +1,7 @@
 import CZlib
 
 /// gzip on several cores whose bytes do not depend on the number of cores: see
-/// ``LayerCompression/gzip(level:)`` for the format.
+/// ``LayerCompression/gzip(level:codec:)`` for the format.
 ///
 /// The caller's thread cuts the input into chunks and emits the compressed chunks in order
 /// (hashing and writing happen there, in the sink); ``DeflatePool``'s workers compress. At most
@@ -27,13 +27,14 @@ final class ParallelGzipWriter: StreamCompressor {
 
     /// Starts a gzip member and writes its header.
     /// - Parameters:
-    ///   - level: zlib level 1–9.
+    ///   - level: The codec's level (``DeflateCodec/validLevels``).
+    ///   - codec: The deflate implementation (ISA-L unless told).
     ///   - chunkSize: Bytes per chunk (at least `dictionarySize`).
     ///   - dictionarySize: Bytes of the previous chunk each chunk is primed with (≤ 32 KiB).
     ///   - workers: Compressing threads (any number gives the same bytes).
     ///   - sink: Receives the gzip bytes in order, on the caller's thread.
     /// - Throws: ``ArchiveError`` for a bad level or sizes, or the sink's error.
-    init(level: Int, chunkSize: Int = LayerCompression.gzipChunkSize, dictionarySize: Int = LayerCompression.dictionarySize,
+    init(level: Int, codec: DeflateCodec = .isal, chunkSize: Int = LayerCompression.gzipChunkSize, dictionarySize: Int = LayerCompression.dictionarySize,
          workers: Int, sink: @escaping ArchiveWriter.Sink) throws {
         guard dictionarySize <= 32 << 10, chunkSize >= dictionarySize, chunkSize > 0 else {
             throw ArchiveError(operation: "gzip", kind: .misuse, message: "chunk size \(chunkSize) or dictionary size \(dictionarySize) out of range")
@@ -42,10 +43,10 @@ final class ParallelGzipWriter: StreamCompressor {
         self.chunkSize = chunkSize
         self.dictionarySize = dictionarySize
         self.maxInFlight = max(1, workers) + 1
-        self.pool = try DeflatePool(workers: workers, level: level)
+        self.pool = try DeflatePool(workers: workers, codec: codec, level: level)
         self.current = DeflateChunk(capacity: chunkSize)
         // Magic, deflate, no flags, MTIME 0, XFL (4: fastest, 2: best, else 0), OS 3 (Unix).
-        let extraFlags: UInt8 = level == 1 ? 4 : (level == 9 ? 2 : 0)
+        let extraFlags: UInt8 = codec == .isal || level == 1 ? 4 : (level == 9 ? 2 : 0)
         try [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, extraFlags, 3].withUnsafeBytes { try sink($0) }
     }
 

@@ -7,7 +7,9 @@ import Mustache
 /// `convert` feeds it a fully resolved view model (dictionaries, arrays, strings, booleans);
 /// template folders feed it their variables.
 public struct MustacheText: Sendable {
-    private let template: MustacheTemplate
+    /// The parsed pieces (``MustachePieces``); none for a text without a tag (`{{`), which
+    /// renders as itself (most file names, and static files).
+    private let templates: [MustacheTemplate]
     /// The template's source, as given.
     public let source: String
     /// Where the text came from, for diagnostics.
@@ -21,13 +23,29 @@ public struct MustacheText: Sendable {
     ///   - path: Its file (or a name), for diagnostics.
     /// - Throws: `template.syntax`, located at the spot the parser stopped.
     public init(_ source: String, path: String) throws(DiagnosticError) {
+        try self.init(source, path: path, pieceSize: 1024)
+    }
+
+    /// Parses a template in pieces of at least `pieceSize` bytes (``MustachePieces``; `Int.max`:
+    /// one piece).
+    init(_ source: String, path: String, pieceSize: Int) throws(DiagnosticError) {
         self.source = source
         self.path = path
+        guard Self.hasTag(source) else {
+            templates = []
+            return
+        }
+        var templates: [MustacheTemplate] = []
+        var firstLine = 1
         do {
-            template = try MustacheTemplate(string: Self.pragma + source)
+            for piece in MustachePieces.cut(source, size: pieceSize) {
+                firstLine = piece.firstLine
+                templates.append(try MustacheTemplate(string: Self.pragma + piece.text))
+            }
+            self.templates = templates
         } catch let error as MustacheTemplate.ParserError {
             // The pragma takes the first line of the parsed text.
-            let line = max(1, error.context.lineNumber - 1)
+            let line = max(1, firstLine - 1 + error.context.lineNumber - 1)
             let column = max(1, error.context.columnNumber)
             throw DiagnosticError(.error(
                 "template.syntax", "invalid template: \(Self.describe(error.error))",
@@ -42,7 +60,21 @@ public struct MustacheText: Sendable {
     ///   nested dictionaries.
     /// - Returns: The text.
     public func render(_ context: [String: Any]) -> String {
-        template.render(context)
+        templates.isEmpty ? source : templates.map { $0.render(context) }.joined()
+    }
+
+    /// Whether `text` holds `{{` (every Mustache tag, a set-delimiter tag included, starts so).
+    private static func hasTag(_ text: String) -> Bool {
+        var previousWasBrace = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{") {
+                if previousWasBrace { return true }
+                previousWasBrace = true
+            } else {
+                previousWasBrace = false
+            }
+        }
+        return false
     }
 
     /// The names the template refers to (the part before the first `.`), each with the

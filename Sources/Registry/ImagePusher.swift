@@ -133,10 +133,28 @@ public struct ImagePusher: Sendable {
                 throw RegistryFailure.atFile("registry.bad-image", "blob \(descriptor.digest) is shorter than its descriptor", path: file.path)
             }
             let end = offset + Int64(chunk.count) - 1
-            let patch = try await client.send(RegistryRequest(
-                .PATCH, location,
-                headers: [("Content-Type", "application/octet-stream"), ("Content-Range", "\(offset)-\(end)")],
-                body: ByteBuffer(bytes: chunk), scope: scope))
+            let patch: RegistryClient.Response
+            do {
+                patch = try await client.send(RegistryRequest(
+                    .PATCH, location,
+                    headers: [("Content-Type", "application/octet-stream"), ("Content-Range", "\(offset)-\(end)")],
+                    body: ByteBuffer(bytes: chunk), scope: scope, resendable: false))
+            } catch let error as DiagnosticError where resumes < 3 && Self.brokenChunk.contains(error.diagnostic.id) {
+                // The chunk broke on its way (the registry may hold part of it): ask the
+                // registry where the upload stands and go on from its offset.
+                resumes += 1
+                try await Task.sleep(nanoseconds: UInt64((client.options.retry.delay(afterAttempt: resumes, retryAfter: nil, elapsed: 0) ?? 0) * 1e9))
+                let status = try await client.send(RegistryRequest(.GET, location, scope: scope))
+                guard status.status == .noContent, let range = status.headers.first(name: "Range") else { throw UploadLost() }
+                if let newLocation = status.headers.first(name: "Location") { location = newLocation }
+                let reported = Self.nextOffset(range: range)
+                // `0-0` is what distribution answers for nothing as well as for one byte: start over.
+                guard reported > 1, reported <= offset + Int64(chunk.count) else { throw UploadLost() }
+                sent += max(0, reported - offset)
+                offset = reported
+                progress?(.progress(digest: descriptor.digest, done: offset, size: descriptor.size))
+                continue
+            }
             if patch.status == .rangeNotSatisfiable, resumes < 3 {
                 // The registry has a different part than we think: ask it where to go on from.
                 resumes += 1
@@ -173,6 +191,9 @@ public struct ImagePusher: Sendable {
                                         "the registry stored the manifest as \(answered), not \(digest)", subject: target.description)
         }
     }
+
+    /// The failures of a chunk `PATCH` after which the registry may hold part of the chunk.
+    static let brokenChunk: Set<String> = ["registry.unreachable", "registry.server-error", "registry.transfer-failed"]
 
     /// `0-1234` → 1235: the offset after the last byte the registry has.
     static func nextOffset(range: String) -> Int64 {

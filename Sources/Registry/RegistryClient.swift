@@ -122,7 +122,8 @@ public final class RegistryClient: Sendable {
                                                 "TLS with \(registry) failed: \(Self.describe(error))", subject: registry,
                                                 notes: ["pass --ca-cert FILE to trust the registry's certificate authority"])
                 }
-                if let wait = options.retry.delay(afterAttempt: attempt, retryAfter: nil, elapsed: -started.timeIntervalSinceNow) {
+                if request.resendable,
+                   let wait = options.retry.delay(afterAttempt: attempt, retryAfter: nil, elapsed: -started.timeIntervalSinceNow) {
                     try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
                     continue
                 }
@@ -151,7 +152,8 @@ public final class RegistryClient: Sendable {
             if status == 429 || status >= 500 {
                 _ = try? await response.body.collect(upTo: 1 << 20)
                 let retryAfter = RetryPolicy.retryAfterSeconds(response.headers.first(name: "Retry-After"))
-                if let wait = options.retry.delay(afterAttempt: attempt, retryAfter: retryAfter, elapsed: -started.timeIntervalSinceNow) {
+                if status == 429 || request.resendable,
+                   let wait = options.retry.delay(afterAttempt: attempt, retryAfter: retryAfter, elapsed: -started.timeIntervalSinceNow) {
                     try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
                     continue
                 }

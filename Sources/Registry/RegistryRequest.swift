@@ -14,6 +14,10 @@ public struct RegistryRequest: Sendable {
     public var body: ByteBuffer?
     /// The token scope this request needs, e.g. `repository:team/app:pull,push`.
     public var scope: String
+    /// Whether an attempt that broke (a connection error, a 5xx) may be sent again as it is.
+    /// False for a chunk `PATCH`: the registry may have kept part of it, so the caller asks
+    /// where the upload stands instead (429s are still retried: the registry read nothing).
+    public var resendable = true
 
     /// Creates a request.
     /// - Parameters:
@@ -22,11 +26,14 @@ public struct RegistryRequest: Sendable {
     ///   - headers: Extra headers.
     ///   - body: The body.
     ///   - scope: The token scope.
-    public init(_ method: HTTPMethod, _ target: String, headers: [(String, String)] = [], body: ByteBuffer? = nil, scope: String) {
+    ///   - resendable: Whether a broken attempt may be sent again (``resendable``).
+    public init(_ method: HTTPMethod, _ target: String, headers: [(String, String)] = [], body: ByteBuffer? = nil, scope: String,
+                resendable: Bool = true) {
         self.method = method
         self.target = target
         self.headers = headers
         self.body = body
         self.scope = scope
+        self.resendable = resendable
     }
 }

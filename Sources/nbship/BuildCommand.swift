@@ -68,7 +68,7 @@ extension NBShip {
         @Option(help: "The source notebook; its sha256 is recorded in the label io.nbship.notebook.digest (default: from pyproject.toml [tool.nbship]).")
         var notebook: String?
 
-        @Option(help: "How nbship's layers are compressed: gzip (default; every runtime reads it) or zstd (smaller, faster; needs containerd 1.5+, podman 3+).")
+        @Option(help: "How nbship's layers are compressed: gzip (default; every runtime reads it; ISA-L, whose bytes can differ on CPUs without SSE4.2 and other architectures), gzip-zlib (gzip by zlib: slower, the same bytes on every CPU) or zstd (smaller, faster; needs containerd 1.5+, podman 3+).")
         var compression: CompressionChoice = .gzip
 
         @Flag(inversion: .prefixedNo, help: "Put the project's data/ into the image (its own layer, /app/data).")

@@ -14,6 +14,7 @@ extension NBShip {
     /// `nbship convert`: writes the project a notebook becomes.
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "convert",
             abstract: "Turn a notebook into a tested, pinned, deployable Python project.",
             discussion: """
                 Plans the notebook like `nbship plan`, then writes a package whose data, model, \

@@ -48,7 +48,7 @@ extension NBShip {
             if !report.problems.isEmpty { throw ExitCode(1) }
         }
 
-        /// ` (zlib 1.2.13, level 1, chunk 1048576)` from nbship's layer annotations, or nothing.
+        /// ` (isa-l 2.30.0 x86-64-sse4.2, level 1, chunk 262144)` from nbship's layer annotations, or nothing.
         static func compressor(_ layer: ImageReport.Layer) -> String {
             let annotations = layer.annotations ?? [:]
             guard let compressor = annotations[LayerBlob.annotationPrefix + "compressor"] else { return "" }

@@ -12,6 +12,7 @@ extension NBShip {
     /// `nbship new`: renders a project template into a new folder.
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Create a project from a template.",
             discussion: """
                 Renders TEMPLATE (a name from `nbship templates`, or a path to a template folder) \

@@ -8,6 +8,7 @@ extension NBShip {
     /// `nbship plan`: shows how nbship reads a notebook and every decision it makes.
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plan",
             abstract: "Show the stage of every cell, why, and what crosses stage boundaries.",
             discussion: """
                 Reads the notebook, lowers IPython syntax (magics, !shell, help), analyses the \

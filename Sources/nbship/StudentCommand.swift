@@ -7,6 +7,7 @@ extension NBShip {
     /// `nbship student`: the student version of a solution notebook.
     struct Student: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "student",
             abstract: "Write the student version of a solution notebook (nbgrader markers).",
             discussion: """
                 In code cells, each '### BEGIN SOLUTION' … '### END SOLUTION' region becomes \

@@ -6,6 +6,7 @@ extension NBShip {
     /// `nbship templates`: lists the templates `nbship new` can render.
     struct Templates: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "templates",
             abstract: "List the project templates nbship new can render.",
             discussion: """
                 Templates are looked up in: --templates DIR (only that folder); else each folder \

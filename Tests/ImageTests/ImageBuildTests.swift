@@ -14,7 +14,7 @@ import Testing
             LayerSource(directory: root, destination: "", modes: .preserved, owner: .preserved, symlinks: .rootFileSystem),
         ])
         let blobPath = work + "/base-layer"
-        let layer = try LayerWriter(compression: .gzip(level: 9)).write(scan.entries, to: blobPath)
+        let layer = try LayerWriter(compression: .gzip(level: 9, codec: .zlib)).write(scan.entries, to: blobPath)
         let config: JSONValue = .object([
             "architecture": .string("amd64"), "os": .string("linux"),
             "config": .object(["Env": .array([.string("PATH=/opt/base/bin:/usr/bin")]), "StopSignal": .string("SIGINT"),
@@ -125,11 +125,12 @@ import Testing
         }
         let gzip = try await build(.defaultGzip)
         let zstd = try await build(.defaultZstd)
-        let best = try await build(.gzip(level: 9))
+        let best = try await build(.gzip(level: 9, codec: .zlib))
+        let portable = try await build(.portableGzip)
         // Nothing is reused across codecs or levels, though the cache holds the same trees.
-        #expect(!zstd.layers.contains { $0.reused } && !best.layers.contains { $0.reused })
+        #expect(!zstd.layers.contains { $0.reused } && !best.layers.contains { $0.reused } && !portable.layers.contains { $0.reused })
         #expect(try await build(.defaultZstd).layers.allSatisfy { $0.reused })
-        #expect(Set([gzip.manifestDigest, zstd.manifestDigest, best.manifestDigest]).count == 3)
+        #expect(Set([gzip.manifestDigest, zstd.manifestDigest, best.manifestDigest, portable.manifestDigest]).count == 4)
         #expect(gzip.layers.allSatisfy { $0.descriptor.mediaType == MediaType.layerTarGzip })
         #expect(zstd.layers.allSatisfy { $0.descriptor.mediaType == MediaType.layerTarZstd })
         let annotations = try #require(zstd.layers.first?.descriptor.annotations)
@@ -138,6 +139,10 @@ import Testing
             "io.nbship.layer.chunk-size": "1048576",
         ])
         #expect(gzip.layers.first?.descriptor.annotations?["io.nbship.layer.dictionary-size"] == "32768")
+        let isal = try #require(gzip.layers.first?.descriptor.annotations)
+        #expect(isal["io.nbship.layer.compressor"] == "isa-l \(DeflateCodec.isal.version) \(DeflateCodec.isal.kernelFamily ?? "")")
+        #expect(isal["io.nbship.layer.level-buffer-size"] == LayerCompression.defaultGzip.settings["level-buffer-size"])
+        #expect(portable.layers.first?.descriptor.annotations?["io.nbship.layer.compressor"] == "zlib " + DeflateCodec.zlib.version)
         #expect(best.layers.first?.descriptor.annotations?["io.nbship.layer.level"] == "9")
     }
 

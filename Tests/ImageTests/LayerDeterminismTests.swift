@@ -25,10 +25,10 @@ import Testing
         link(root + "/pkg/model.py", root + "/pkg/model-hardlink.py")
     }
 
-    func layer(_ root: String, work: String, name: String) throws -> (LayerBlob, [ArchiveEntry], String) {
+    func layer(_ root: String, work: String, name: String, compression: LayerCompression = .defaultGzip) throws -> (LayerBlob, [ArchiveEntry], String) {
         let scan = try LayerTreeScanner(modificationTime: 0).scan([LayerSource(directory: root, destination: "app")])
         let blobPath = work + "/" + name
-        let blob = try LayerWriter().write(scan.entries, to: blobPath)
+        let blob = try LayerWriter(compression: compression).write(scan.entries, to: blobPath)
         let reader = try ArchiveReader(path: blobPath)
         var entries: [ArchiveEntry] = []
         while let entry = try reader.next() { entries.append(entry) }
@@ -77,7 +77,7 @@ import Testing
         // A larger, compressible file so deflate emits several blocks, over two chunks.
         let big = (0..<50_000).map { "line \($0) of a reproducible layer\n" }.joined()
         try big.write(toFile: work + "/tree/pkg/big.txt", atomically: false, encoding: .utf8)
-        let (blob, _, blobPath) = try layer(work + "/tree", work: work, name: "blob")
+        let (blob, _, blobPath) = try layer(work + "/tree", work: work, name: "blob", compression: .portableGzip)
         let python = ProcessInfo.processInfo.environment["NBSHIP_TEST_PYTHON"] ?? "python3"
         let result = try Support.run([python, Support.packageRoot + "/Tests/ArchiveTests/gzip_oracle.py", blobPath, work + "/oracle",
                                       "1", String(LayerCompression.gzipChunkSize), String(LayerCompression.dictionarySize)])

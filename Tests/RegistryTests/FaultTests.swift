@@ -190,5 +190,42 @@ struct FaultTests {
                                                  "oci-archive:\(work)/big-copy.tar"])
         #expect(verify.status == 0, "\(verify.stderr)")
         #expect(try RegistrySupport.nbship(["inspect", work + "/big-copy.tar", "--verify"]).status == 0)
+
+        // The same cut where the registry keeps the session (the proxy plays one): nbship does
+        // not send the chunk again as it was; it asks where the upload stands (GET, 204 with
+        // Range) and goes on from the reported offset in the same session.
+        try RegistrySupport.makeProject(at: work + "/resume", dataBytes: (3 << 20) + 4321)
+        try #require(try RegistrySupport.build(work + "/resume", output: work + "/resume.tar", cache: work + "/cache").status == 0)
+        let (resumer, resumerPort) = try proxy(throttle: 0, log: work + "/resume.log", mode: "cut-resume")
+        defer { resumer.terminate() }
+        let goesOn = try RegistrySupport.nbship(["push", work + "/resume.tar", "127.0.0.1:\(resumerPort)/team/resume:1",
+                                                 "--cache-dir", work + "/cache", "--chunk-size", "1048576", "--format", "json"])
+        #expect(goesOn.status == 0, "\(goesOn.stderr)")
+        let resumeEntries = try String(contentsOfFile: work + "/resume.log", encoding: .utf8).split(separator: "\n").compactMap {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let brokenAt = try #require(resumeEntries.firstIndex { $0["status"] as? Int == 502 })
+        let afterBreak = Array(resumeEntries[(brokenAt + 1)...])
+        #expect(afterBreak.first?["method"] as? String == "GET" && afterBreak.first?["status"] as? Int == 204, "\(afterBreak.prefix(3))")
+        #expect(afterBreak.first?["path"] as? String == resumeEntries[brokenAt]["path"] as? String)
+        // One upload session per blob, none restarted, no chunk refused, and the blob completed.
+        let posts = resumeEntries.filter { $0["method"] as? String == "POST" }.count
+        #expect(!afterBreak.prefix { $0["method"] as? String != "PUT" }.contains { $0["method"] as? String == "POST" }, "\(afterBreak)")
+        #expect(!resumeEntries.contains { $0["status"] as? Int == 416 })
+        #expect(afterBreak.contains { $0["method"] as? String == "PATCH" && $0["status"] as? Int == 202 })
+        // The bytes that crossed: the big layer once, the half that reached the registry not again.
+        let report = try RegistrySupport.pushReport(goesOn)
+        let (resumeLayers, _) = try RegistrySupport.layers(work + "/resume.tar")
+        let bigLayer = try #require(resumeLayers.first)
+        #expect(RegistrySupport.outcomes(report)[bigLayer] == "uploaded")
+        #expect(posts == RegistrySupport.outcomes(report).values.filter { $0 == "uploaded" || $0 == "mounted" }.count)
+        #expect(report["manifestDigest"] as? String == (try RegistrySupport.inspectedDigest(work + "/resume.tar")))
+        let uploadedBytes = (report["blobs"] as? [[String: Any]] ?? []).filter { $0["outcome"] as? String == "uploaded" }
+            .reduce(0) { $0 + ($1["size"] as? Int ?? 0) }
+        #expect(report["bytesUploaded"] as? Int == uploadedBytes)
+        let readBack = try RegistrySupport.skopeo(["copy", "--src-tls-verify=false", "docker://\(registry.address)/team/resume:1",
+                                                   "oci-archive:\(work)/resume-copy.tar"])
+        #expect(readBack.status == 0, "\(readBack.stderr)")
+        #expect(try RegistrySupport.nbship(["inspect", work + "/resume-copy.tar", "--verify"]).status == 0)
     }
 }

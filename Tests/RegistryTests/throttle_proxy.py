@@ -2,7 +2,11 @@
 of a kind with 429 and Retry-After, then forwards everything; it logs what it did, one JSON
 line per request, so a test can check the client waited and retried. With MODE `cut`, the
 first large PATCH instead reaches the registry with only half its bytes (as when a connection
-breaks mid-chunk) and the client gets a 502.
+breaks mid-chunk) and the client gets a 502. distribution then refuses the client's stale
+upload location (its `_state` names the old offset), so the client must start over. MODE
+`cut-resume` does the same cut but plays a registry that keeps upload sessions on its side (as
+zot or Harbor do): later requests to the stale location go to the one distribution answered
+the half with, so the client can ask where the upload stands and go on from there.
 
 usage: throttle_proxy.py UPSTREAM_PORT THROTTLE RETRY_AFTER LOG_FILE PORT_FILE [MODE]
 """
@@ -12,6 +16,7 @@ import json
 import sys
 import threading
 import time
+import urllib.parse
 
 UPSTREAM = int(sys.argv[1])
 THROTTLE = int(sys.argv[2])
@@ -21,6 +26,7 @@ MODE = sys.argv[6] if len(sys.argv) > 6 else "throttle"
 lock = threading.Lock()
 throttled = 0
 cut = False
+moved = {}  # stale upload path -> the path distribution answered the cut half with
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -38,7 +44,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else None
         with lock:
-            cutting = MODE == "cut" and not cut and self.command == "PATCH" and length > 4096
+            cutting = MODE in ("cut", "cut-resume") and not cut and self.command == "PATCH" and length > 4096
             if cutting:
                 cut = True
         if cutting:
@@ -49,8 +55,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
             headers["Content-Length"] = str(len(half))
             headers["Content-Range"] = f"{start}-{start + len(half) - 1}"
             upstream.request("PATCH", self.path, body=half, headers=headers)
-            upstream.getresponse().read()
+            answer = upstream.getresponse()
+            answer.read()
             upstream.close()
+            location = answer.getheader("Location")
+            if MODE == "cut-resume" and answer.status == 202 and location:
+                with lock:
+                    moved[self.path] = urllib.parse.urlsplit(location)._replace(scheme="", netloc="").geturl()
             self.record(502)
             self.send_response(502)
             self.send_header("Content-Length", "0")
@@ -71,7 +82,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         headers = {k: v for k, v in self.headers.items() if k.lower() not in ("connection", "content-length")}
         if body is not None:
             headers["Content-Length"] = str(len(body))
-        upstream.request(self.command, self.path, body=body, headers=headers)
+        with lock:
+            path = moved.get(self.path, self.path)
+        upstream.request(self.command, path, body=body, headers=headers)
         response = upstream.getresponse()
         data = response.read()
         self.record(response.status)

@@ -199,7 +199,7 @@ def measure(label: str, command: list[str], runs: int, before=None, env=None, lo
     a child's own `ru_maxrss` is never below this Python process's RSS. The command therefore
     runs under GNU time (a ~2 MB process), whose wait4 of the command gives `%M`; without GNU
     time the figure falls back to our wait4's `ru_maxrss`, floored at the bench's own RSS."""
-    times, peak = [], 0.0
+    times, cpus, peak = [], [], 0.0
     stdout_path, stderr_path, rss_path = logs / "stdout.log", logs / "stderr.log", logs / "maxrss.txt"
     wrapped = [GNU_TIME, "-f", "%M", "-o", str(rss_path), *command] if os.access(GNU_TIME, os.X_OK) else command
     for run in range(runs):
@@ -216,12 +216,14 @@ def measure(label: str, command: list[str], runs: int, before=None, env=None, lo
             sys.exit(f"{label}: command failed with exit code {process.returncode}: {' '.join(command)}\n"
                      f"{stderr_path.read_text(errors='replace')[-3000:]}")
         times.append(elapsed)
+        cpus.append(usage.ru_utime + usage.ru_stime)  # the whole tree's user + sys (GNU time reaps it)
         kib = usage.ru_maxrss
         if rss_path.exists():
             kib = int(rss_path.read_text().split()[-1])
         peak = max(peak, kib / 1024)
     return {"label": label, "command": command, "runs_s": times, "median_s": statistics.median(times),
-            "best_s": min(times), "max_rss_mib": peak, "last_stdout": stdout_path.read_text(errors="replace").strip()}
+            "best_s": min(times), "cpu_runs_s": cpus,
+            "cpu_median_s": statistics.median(cpus), "max_rss_mib": peak, "last_stdout": stdout_path.read_text(errors="replace").strip()}
 
 
 def main() -> None:
@@ -294,11 +296,11 @@ def main() -> None:
         measure("limit: zstd -1 (1 core)", ["bash", "-c", f"zstd -q -1 -T1 -c '{tar_file}' > /dev/null"], args.runs, None, env, work),
     ]
 
-    # Why zlib level 1 (bench/image/codec_choice.c): deflate candidates on one core, same chunks.
+    # Why ISA-L level 1 (bench/image/codec_choice.c): deflate candidates on one core, same chunks, CPU time.
     codec_choice = None
-    if shutil.which("gcc") and Path("/usr/include/libdeflate.h").exists():
+    if shutil.which("gcc") and Path("/usr/include/libdeflate.h").exists() and Path("/usr/include/isa-l/igzip_lib.h").exists():
         binary = scratch / "codec_choice"
-        subprocess.run(["gcc", "-O2", "-o", str(binary), str(ROOT / "bench/image/codec_choice.c"), "-lz", "-ldeflate", "-lzstd"],
+        subprocess.run(["gcc", "-O2", "-o", str(binary), str(ROOT / "bench/image/codec_choice.c"), "-lz", "-ldeflate", "-lzstd", "-lisal"],
                        check=True)
         codec_choice = subprocess.run([str(binary), str(tar_file)], check=True, capture_output=True, text=True).stdout.strip()
 
@@ -340,10 +342,10 @@ def main() -> None:
 
     # One table, then the ratios (peer or full-build time over nbship's; > 1 means nbship is faster).
     print(f"\n{args.runs} runs each, whole processes; max RSS is the largest process of the command's tree")
-    print(f"{'command':<40} {'median s':>9} {'best s':>8} {'max RSS MiB':>12} {'output MB':>10}")
+    print(f"{'command':<40} {'median s':>9} {'best s':>8} {'CPU s':>7} {'max RSS MiB':>12} {'output MB':>10}")
     for row in rows:
         output = f"{row['output_bytes'] / 1e6:10.1f}" if "output_bytes" in row else f"{'-':>10}"
-        print(f"{row['label']:<40} {row['median_s']:9.2f} {row['best_s']:8.2f} {row['max_rss_mib']:12.1f} {output}")
+        print(f"{row['label']:<40} {row['median_s']:9.2f} {row['best_s']:8.2f} {row['cpu_median_s']:7.2f} {row['max_rss_mib']:12.1f} {output}")
     nb, um, tg, nz, tz = rows[0], rows[1], rows[2], rows[3], rows[4]
     cores = os.cpu_count() or 1
     per_core = {row["label"]: tar_bytes / row["median_s"] / 1e6 for row in limits}
@@ -360,6 +362,9 @@ def main() -> None:
         "nbship_gzip_per_core_over_gzip_1": throughput["nbship_gzip_mb_s_per_core"] / per_core["limit: gzip -1 (1 core)"],
         "nbship_zstd_per_core_over_zstd_1": throughput["nbship_zstd_mb_s_per_core"] / per_core["limit: zstd -1 (1 core)"],
         "full_build_over_code_only_rebuild": full["median_s"] / rebuild["median_s"],
+        "umoci_insert_over_nbship_cpu": um["cpu_median_s"] / nb["cpu_median_s"],
+        "tar_gzip_over_nbship_cpu": tg["cpu_median_s"] / nb["cpu_median_s"],
+        "tar_zstd_over_nbship_zstd_cpu": tz["cpu_median_s"] / nz["cpu_median_s"],
         "nbship_rss_over_umoci_rss": nb["max_rss_mib"] / um["max_rss_mib"] if um["max_rss_mib"] else None,
         "nbship_rss_over_tar_gzip_rss": nb["max_rss_mib"] / tg["max_rss_mib"] if tg["max_rss_mib"] else None,
     }
@@ -369,10 +374,13 @@ def main() -> None:
         "tar_zstd_over_nbship_zstd": tz["best_s"] / nz["best_s"],
         "full_build_over_code_only_rebuild": full["best_s"] / rebuild["best_s"],
     }
-    print("\nratios (median; best in brackets):")
-    print(f"  umoci insert / nbship build:           {ratios['umoci_insert_over_nbship']:5.2f}x  ({best['umoci_insert_over_nbship']:.2f}x)")
-    print(f"  tar|gzip|sha256sum / nbship build:     {ratios['tar_gzip_over_nbship']:5.2f}x  ({best['tar_gzip_over_nbship']:.2f}x)")
-    print(f"  tar|zstd -T2|sha256sum / nbship zstd:  {ratios['tar_zstd_over_nbship_zstd']:5.2f}x  ({best['tar_zstd_over_nbship_zstd']:.2f}x)")
+    print("\nratios, wall (median; best in brackets) and CPU time user+sys (median):")
+    print(f"  umoci insert / nbship build:           {ratios['umoci_insert_over_nbship']:5.2f}x  ({best['umoci_insert_over_nbship']:.2f}x)"
+          f"  CPU {ratios['umoci_insert_over_nbship_cpu']:5.2f}x")
+    print(f"  tar|gzip|sha256sum / nbship build:     {ratios['tar_gzip_over_nbship']:5.2f}x  ({best['tar_gzip_over_nbship']:.2f}x)"
+          f"  CPU {ratios['tar_gzip_over_nbship_cpu']:5.2f}x")
+    print(f"  tar|zstd -T2|sha256sum / nbship zstd:  {ratios['tar_zstd_over_nbship_zstd']:5.2f}x  ({best['tar_zstd_over_nbship_zstd']:.2f}x)"
+          f"  CPU {ratios['tar_zstd_over_nbship_zstd_cpu']:5.2f}x")
     print(f"  code-only rebuild:                     {rebuild['median_s']:5.2f} s")
     print(f"  full build / code-only rebuild:        {ratios['full_build_over_code_only_rebuild']:5.2f}x  "
           f"({best['full_build_over_code_only_rebuild']:.2f}x)")
@@ -385,9 +393,10 @@ def main() -> None:
           f"  = {ratios['nbship_gzip_per_core_over_gzip_1']:.2f}x gzip -1")
     print(f"  nbship build, zstd (per core)         {throughput['nbship_zstd_mb_s_per_core']:7.1f}"
           f"  = {ratios['nbship_zstd_per_core_over_zstd_1']:.2f}x zstd -1")
-    print("  (the machine is shared: figures taken while others compile are indicative only)")
+    print(f"  (the machine is shared: load average {os.getloadavg()[0]:.1f} at the end; wall figures taken while others"
+          " compile are indicative only, CPU times less so)")
     if codec_choice:
-        print("\ndeflate candidates, one core, nbship's 256 KiB chunks (bench/image/codec_choice.c):")
+        print("\ndeflate candidates, one core, CPU time, nbship's 256 KiB chunks (bench/image/codec_choice.c):")
         print("  " + codec_choice.replace("\n", "\n  "))
 
     for row in rows:
