@@ -8,6 +8,12 @@ import Testing
     /// The graph of one source, every statement a line of one pipeline stage (imports as imports),
     /// built with the planner's own translation (``StageDataflow/graphStatement(_:)``).
     static func graph(_ source: String) throws -> (DefUseGraph, [String]) {
+        let (graph, texts, _) = try parsed(source)
+        return (graph, texts)
+    }
+
+    /// The graph, each statement's first line, and the statements.
+    static func parsed(_ source: String) throws -> (DefUseGraph, [String], [Statement]) {
         let analysis = PythonAnalyzer.analyze(source)
         let module = try #require(analysis.module)
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -27,7 +33,7 @@ import Testing
                 loopBound: SyntaxWalk.loopBoundNames(of: statement)))
             texts.append(lines[statement.range.start.line - 1])
         }
-        return (StageDataflow(statements, returnExplorationInputs: false).graph, texts)
+        return (StageDataflow(statements, returnExplorationInputs: false).graph, texts, module.body)
     }
 
     /// The statement (by its first line) whose definition reaches the use of `name` in `reader`.

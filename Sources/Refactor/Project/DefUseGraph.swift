@@ -165,4 +165,30 @@ struct DefUseGraph: Sendable, Equatable {
         }
         return chain
     }
+
+    /// The backward slice of definitions: the statements that make them and, transitively,
+    /// every statement whose definitions those statements read (an in-place change brings the
+    /// version it changed).
+    /// - Parameter targets: Definition indices.
+    /// - Returns: Statement indices.
+    func backwardSlice(from targets: [Int]) -> Set<Int> {
+        var statementsIn: Set<Int> = []
+        var seen: Set<Int> = []
+        var work = targets
+        while let definition = work.popLast() {
+            guard seen.insert(definition).inserted else { continue }
+            let made = definitions[definition]
+            if let previous = made.previous, made.kind == .mutation { work.append(previous) }
+            guard statementsIn.insert(made.statement).inserted else { continue }
+            work += uses(of: made.statement).compactMap(\.definition)
+        }
+        return statementsIn
+    }
+
+    /// The backward slice of statements: themselves and what their reads depend on.
+    /// - Parameter targets: Statement indices.
+    /// - Returns: Statement indices.
+    func backwardSlice(fromStatements targets: [Int]) -> Set<Int> {
+        Set(targets).union(backwardSlice(from: targets.flatMap { uses(of: $0).compactMap(\.definition) }))
+    }
 }

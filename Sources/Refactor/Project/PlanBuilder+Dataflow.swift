@@ -19,6 +19,7 @@ extension PlanBuilder {
         }
         let flow = StageDataflow(statements, returnExplorationInputs: options.returnExplorationInputs)
         dataflow = flow
+        slices = PipelineSlices(graph: flow.graph, statements: pieces.map { ($0.statement, Self.isPipelineFunction($0.destination)) })
         functions = flow.functions
         segmentOfPiece = flow.segmentOfStatement
         definitions = flow.definitions

@@ -25,7 +25,9 @@ extension PlanBuilder {
             (needs, refused) = stageGlobalNeeds()
             guard !refused.isEmpty else { break }
             for index in refused {
-                keepInStage(index, reason: "it reads values the pipeline computes and cannot take them as keyword parameters (it is handed on as a value, or its parameters use those names): the def stays in the {stage} stage, where it sees them, and is passed on like a value")
+                keepInStage(index) { stage in
+                    "it reads values the pipeline computes and cannot take them as keyword parameters (it is handed on as a value, or its parameters use those names): the def stays in the \(stage.rawValue) stage, where it sees them, and is passed on like a value"
+                }
             }
         }
         guard !needs.isEmpty else { return }
@@ -95,8 +97,10 @@ extension PlanBuilder {
     }
 
     /// The `def` becomes a statement of the stage function its cell belongs to (the closest
-    /// earlier pipeline stage for an exploration cell). `{stage}` in the reason is the stage.
-    private func keepInStage(_ index: Int, reason: String = "its definition reads values the pipeline computes (a default or a decorator): the def stays in the {stage} stage and is passed on like a value") {
+    /// earlier pipeline stage for an exploration cell); the note says why, for that stage.
+    private func keepInStage(_ index: Int, reason: (Stage) -> String = { stage in
+        "its definition reads values the pipeline computes (a default or a decorator): the def stays in the \(stage.rawValue) stage and is passed on like a value"
+    }) {
         var stage = stageOf[pieces[index].cell] ?? .explore
         if !stage.isPipeline {
             stage = pieces[..<index].reversed().compactMap { piece -> Stage? in
@@ -105,7 +109,7 @@ extension PlanBuilder {
             }.first ?? .data
         }
         pieces[index].destination = .function(stage == .setup ? .data : stage)
-        diagnostics.append(.note("project.definition-kept-in-stage", reason.replacingOccurrences(of: "{stage}", with: stage.rawValue),
+        diagnostics.append(.note("project.definition-kept-in-stage", reason(stage),
                                  at: location(of: pieces[index])))
     }
 

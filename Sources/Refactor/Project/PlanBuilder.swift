@@ -42,6 +42,8 @@ final class PlanBuilder {
     var starImports: [String] = []
     /// The def-use graph and the stage functions read off it (set by `walkDataflow`).
     var dataflow: StageDataflow?
+    /// The slices from what the project must produce (set by `walkDataflow`).
+    var slices: PipelineSlices?
 
     init(plan: NotebookPlan, options: ProjectPlanOptions) {
         self.plan = plan
