@@ -78,17 +78,43 @@ import Testing
         #expect(train.parameterNames.contains("show"))
     }
 
-    @Test func aFunctionPassedAsAValueIsStillReported() throws {
+    /// A function handed on as a value (`df.apply(norm)`, `interact(render, …)`) cannot be given
+    /// the stage's globals at every call: its def stays a statement of its stage, where it reads
+    /// them as that function's values, and is passed on like any other value.
+    @Test func aFunctionPassedAsAValueStaysInItsStage() throws {
         let (plan, diagnostics) = ProjectSupport.plan(cells: [
             "import pandas as pd",
             "## Load", "df = pd.read_csv('x.csv')\nscale = df['a'].max()",
             "def norm(v):\n    return v / scale",
             "## Train", "out = df['a'].apply(norm)",
         ])
-        let warning = try #require(diagnostics.first { $0.id == "project.function-reads-stage-global" })
-        #expect(warning.message.contains("'scale'"))
-        let norm = try #require(plan.modules.flatMap(\.definitions).first { $0.name == "norm" })
-        #expect(norm.stageGlobals == ["scale"])
+        #expect(!diagnostics.contains { $0.id == "project.function-reads-stage-global" })
+        let note = try #require(diagnostics.first { $0.id == "project.definition-kept-in-stage" })
+        #expect(note.location?.cell == 3)
+        #expect(note.message.contains("handed on as a value"))
+        #expect(!plan.modules.flatMap(\.definitions).contains { $0.name == "norm" })
+        let load = try #require(plan.functions.first { $0.name == "load_data" })
+        #expect(load.body.contains("    def norm(v):\n        return v / scale\n"))
+        #expect(load.returns == ["df", "norm"])
+        let train = try #require(plan.functions.first { $0.stage == .train })
+        #expect(train.parameterNames == ["df", "norm"])
+    }
+
+    /// Kept in its stage, a function's name is a value of that stage: a moved function that
+    /// calls it gets it as a keyword parameter like any other stage global.
+    @Test func aCallerOfAFunctionKeptInItsStageIsGivenIt() throws {
+        let (plan, _) = ProjectSupport.plan(cells: [
+            "import pandas as pd",
+            "## Load", "df = pd.read_csv('x.csv')\nscale = df['a'].max()",
+            "def norm(v):\n    return v / scale",
+            "def norm_all(frame):\n    return frame['a'].apply(norm)",
+            "## Train", "out = norm_all(df)\nother = df['b'].apply(norm)",
+        ])
+        let caller = try #require(plan.modules.flatMap(\.definitions).first { $0.name == "norm_all" })
+        #expect(caller.source.hasPrefix("def norm_all(frame, *, norm):"))
+        #expect(caller.stageGlobals.isEmpty)
+        let train = try #require(plan.functions.first { $0.stage == .train })
+        #expect(train.body.contains("out = norm_all(df, norm=norm)"))
     }
 
     @Test func aPipelineUnderAnEvaluationHeadingStillTrainsAndSavesItsModel() throws {

@@ -243,7 +243,9 @@ import Testing
         "06_decision_trees": "X",
         "11_random_forest": "X_train",
         "12_k_fold": "X_train",
-        "14_naive_bayes_2_email_spam_filter": "X_train_count",
+        // The served model is the pipeline the notebook predicts with last (on raw text), not
+        // the first model fitted on a CountVectorizer's counts.
+        "14_naive_bayes_2_email_spam_filter": "X_train",
         "8_logistic_regression_multiclass": "X_train",
         "9_decision_tree_exercise": "X_train",
         "Clustering": "points",

@@ -5,6 +5,12 @@ extension PlanBuilder {
     func assemble() -> ProjectPlan {
         let names = functionNames()
         var artifacts = chooseArtifacts(names: names)
+        // The served model (the last fit whose version later code predicts with or saves) is the
+        // artifact the project serves, whatever the names rank.
+        if let served = slices?.servedModel, let segment = segmentOfPiece[served.statement],
+           let at = artifacts.firstIndex(where: { $0.name == served.name && $0.producedBy == names[segment] }), at > 0 {
+            artifacts.insert(artifacts.remove(at: at), at: 0)
+        }
         var crossValidated: CrossValidatedModel?
         if artifacts.isEmpty, let found = findCrossValidatedModel() {
             crossValidated = found

@@ -12,57 +12,22 @@ extension PlanBuilder {
     /// A function whose *definition* reads such a global (a default `data=X_train`, a decorator)
     /// is not moved: its `def` stays a statement of the stage function of its cell, so the
     /// default is evaluated where the notebook evaluated it, and the function is handed on like
-    /// any other value. A function referred to other than by calling it (`df.apply(f)`) or
-    /// whose callers bind the same names themselves is left as it was and reported.
+    /// any other value. So is a function that cannot take them as keyword parameters exactly
+    /// (referred to other than by calling it, `df.apply(f)` or `interact(f, …)`, or whose own
+    /// parameters use those names): inside its stage function it reads them as the enclosing
+    /// function's values, so no moved function is left reading a global its module does not bind.
     func parameteriseStageGlobals() {
-        let computed = computedNames()
-        guard !computed.isEmpty else { return }
         var needs: [Int: [String]] = [:]
-        let definitionPieces = pieces.indices.filter { index in
-            guard pieces[index].destination == .definition, case .functionDef = pieces[index].statement.kind else { return false }
-            return true
-        }
-        var byName: [String: Int] = [:]
-        for index in definitionPieces {
-            guard case .functionDef(let function) = pieces[index].statement.kind else { continue }
-            // A name defined twice keeps its old treatment: which one a call means depends on order.
-            byName[function.name] = byName[function.name] == nil ? index : -1
-        }
-        byName = byName.filter { $0.value >= 0 }
-        for index in definitionPieces {
-            guard case .functionDef(let function) = pieces[index].statement.kind else { continue }
-            let stageReads = Set(pieces[index].facts.reads).intersection(computed).subtracting([function.name])
-            guard !stageReads.isEmpty else { continue }
-            if !stageReads.isDisjoint(with: Self.definitionTimeNames(function)) {
-                keepInStage(index)
-                byName[function.name] = nil
-                continue
-            }
-            needs[index] = stageReads.sorted()
-        }
-        // Callers that are moved functions need what their callees need.
-        var changed = true
-        while changed {
-            changed = false
-            for index in definitionPieces where pieces[index].destination == .definition {
-                guard case .functionDef(let function) = pieces[index].statement.kind else { continue }
-                var wanted = Set(needs[index] ?? [])
-                for callee in pieces[index].facts.reads {
-                    guard let target = byName[callee], target != index else { continue }
-                    wanted.formUnion(needs[target] ?? [])
+        // A function that cannot be given its globals as parameters is kept as a statement of a
+        // stage, which makes its name a stage value too: plan again until nothing is refused.
+        while true {
+            let refused: [Int]
+            (needs, refused) = stageGlobalNeeds()
+            guard !refused.isEmpty else { break }
+            for index in refused {
+                keepInStage(index) { stage in
+                    "it reads values the pipeline computes and cannot take them as keyword parameters (it is handed on as a value, or its parameters use those names): the def stays in the \(stage.rawValue) stage, where it sees them, and is passed on like a value"
                 }
-                if wanted.count > (needs[index]?.count ?? 0) {
-                    needs[index] = wanted.subtracting([function.name]).sorted()
-                    changed = true
-                }
-            }
-        }
-        // Refuse what cannot be rewritten exactly.
-        for (index, names) in needs {
-            guard case .functionDef(let function) = pieces[index].statement.kind else { continue }
-            let parameters = Set(function.arguments.allParameters.map(\.name))
-            if !parameters.isDisjoint(with: names) || !allReferencesAreCalls(to: function.name) || headerInsertion(for: index, function: function) == nil {
-                needs[index] = nil
             }
         }
         guard !needs.isEmpty else { return }
@@ -132,8 +97,10 @@ extension PlanBuilder {
     }
 
     /// The `def` becomes a statement of the stage function its cell belongs to (the closest
-    /// earlier pipeline stage for an exploration cell).
-    private func keepInStage(_ index: Int) {
+    /// earlier pipeline stage for an exploration cell); the note says why, for that stage.
+    private func keepInStage(_ index: Int, reason: (Stage) -> String = { stage in
+        "its definition reads values the pipeline computes (a default or a decorator): the def stays in the \(stage.rawValue) stage and is passed on like a value"
+    }) {
         var stage = stageOf[pieces[index].cell] ?? .explore
         if !stage.isPipeline {
             stage = pieces[..<index].reversed().compactMap { piece -> Stage? in
@@ -142,9 +109,68 @@ extension PlanBuilder {
             }.first ?? .data
         }
         pieces[index].destination = .function(stage == .setup ? .data : stage)
-        diagnostics.append(.note("project.definition-kept-in-stage",
-                                 "its definition reads values the pipeline computes (a default or a decorator): the def stays in the \(stage.rawValue) stage and is passed on like a value",
+        diagnostics.append(.note("project.definition-kept-in-stage", reason(stage),
                                  at: location(of: pieces[index])))
+    }
+
+    /// The globals each moved function must be given (by piece), and the functions that read
+    /// such globals but cannot be rewritten exactly (named parameters in the way, a reference
+    /// that does not call it, a header the rewrite cannot find). Functions whose definition
+    /// reads such globals are kept in their stage on the way.
+    private func stageGlobalNeeds() -> (needs: [Int: [String]], refused: [Int]) {
+        let computed = computedNames()
+        guard !computed.isEmpty else { return ([:], []) }
+        var needs: [Int: [String]] = [:]
+        let definitionPieces = pieces.indices.filter { index in
+            guard pieces[index].destination == .definition, case .functionDef = pieces[index].statement.kind else { return false }
+            return true
+        }
+        var byName: [String: Int] = [:]
+        for index in definitionPieces {
+            guard case .functionDef(let function) = pieces[index].statement.kind else { continue }
+            // A name defined twice keeps its old treatment: which one a call means depends on order.
+            byName[function.name] = byName[function.name] == nil ? index : -1
+        }
+        byName = byName.filter { $0.value >= 0 }
+        for index in definitionPieces {
+            guard case .functionDef(let function) = pieces[index].statement.kind else { continue }
+            let stageReads = Set(pieces[index].facts.reads).intersection(computed).subtracting([function.name])
+            guard !stageReads.isEmpty else { continue }
+            if !stageReads.isDisjoint(with: Self.definitionTimeNames(function)) {
+                keepInStage(index)
+                byName[function.name] = nil
+                continue
+            }
+            needs[index] = stageReads.sorted()
+        }
+        // Callers that are moved functions need what their callees need.
+        var changed = true
+        while changed {
+            changed = false
+            for index in definitionPieces where pieces[index].destination == .definition {
+                guard case .functionDef(let function) = pieces[index].statement.kind else { continue }
+                var wanted = Set(needs[index] ?? [])
+                for callee in pieces[index].facts.reads {
+                    guard let target = byName[callee], target != index else { continue }
+                    wanted.formUnion(needs[target] ?? [])
+                }
+                if wanted.count > (needs[index]?.count ?? 0) {
+                    needs[index] = wanted.subtracting([function.name]).sorted()
+                    changed = true
+                }
+            }
+        }
+        // Refuse what cannot be rewritten exactly.
+        var refused: [Int] = []
+        for (index, names) in needs {
+            guard case .functionDef(let function) = pieces[index].statement.kind else { continue }
+            let parameters = Set(function.arguments.allParameters.map(\.name))
+            if !parameters.isDisjoint(with: names) || !allReferencesAreCalls(to: function.name) || headerInsertion(for: index, function: function) == nil {
+                needs[index] = nil
+                refused.append(index)
+            }
+        }
+        return (needs, refused.sorted())
     }
 
     /// Whether every mention of `name` in pipeline code (and exploration) calls it.

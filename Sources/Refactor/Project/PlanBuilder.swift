@@ -4,39 +4,9 @@ import PythonSyntax
 /// The mutable state of one ``ProjectPlanner/plan(_:options:)`` run, filled in stage by stage
 /// (see the `PlanBuilder+…` files).
 final class PlanBuilder {
-    /// Where a name's current value comes from while walking the notebook top to bottom.
-    enum Provider: Equatable {
-        /// A stage function, by segment.
-        case function(Int)
-        case config
-        case definition(String)
-        case imported([String])
-        case exploration(Int)
-    }
-
-    /// What one stage function (one segment) reads and hands on.
-    struct FunctionState {
-        var stage: Stage
-        /// Parameter name → the segment that provides it.
-        var parameters: [String: Int] = [:]
-        var returns: Set<String> = []
-        var configNames: Set<String> = []
-        var definitions: Set<String> = []
-        var imports: Set<String> = []
-        var cells: [Int] = []
-        var usesStarImports = false
-    }
-
-    /// What one moved definition reads.
-    struct DefinitionState {
-        var name: String
-        var piece: Int
-        var configNames: Set<String> = []
-        var definitions: Set<String> = []
-        var imports: Set<String> = []
-        var stageGlobals: Set<String> = []
-        var usesStarImports = false
-    }
+    typealias Provider = ValueProvider
+    typealias FunctionState = StageSegment
+    typealias DefinitionState = DefinitionReads
 
     let plan: NotebookPlan
     let options: ProjectPlanOptions
@@ -72,6 +42,10 @@ final class PlanBuilder {
     var starImports: [String] = []
     /// The key of each piece that became a `metrics` entry (``collectMetrics()``).
     var metricKeys: [Int: String] = [:]
+    /// The def-use graph and the stage functions read off it (set by `walkDataflow`).
+    var dataflow: StageDataflow?
+    /// The slices from what the project must produce (set by `walkDataflow`).
+    var slices: PipelineSlices?
 
     init(plan: NotebookPlan, options: ProjectPlanOptions) {
         self.plan = plan

@@ -16,6 +16,14 @@ import Diagnostics
 /// (`load_data_2`), and `main()` calls them in notebook order. `evaluate` lives in
 /// `train.py`. The same notebook always gives the same plan.
 ///
+/// The dataflow is a chain of pure passes, each with its own value type:
+/// statements → ``DefUseGraph`` (every read linked to the definition that reaches it; an
+/// in-place change is a definition) → ``StageDataflow`` (segments, each stage function's
+/// parameters exactly the values it reads from other stages, its returns exactly what later
+/// ones read) → ``PipelineSlices`` (the served model, its input and the metrics, with what
+/// each depends on) → the modules of the ``ProjectPlan``. Placing statements, configuration,
+/// data files and renames still happens on the builder before the graph is built.
+///
 /// ```swift
 /// let plan = Planner().plan(notebook, path: "churn.ipynb")
 /// let (project, diagnostics) = ProjectPlanner().plan(plan, options: .init(notebookDirectory: "."))
