@@ -47,7 +47,7 @@ struct CorpusConversionReport: Sendable {
         let withoutOutputs = outcomes.filter { !$0.hasOutputs }.map(\.notebook)
         let unseeded = outcomes.filter { $0.unseededDraws > 0 }
         return "reproduced results: \(checks) recorded values asserted by tests/test_notebook_results.py (\(checks - range) to the digits shown, \(range) by range) in \(withChecks.count) projects, "
-            + "which pass under pytest in \(withChecks.filter(\.pytest.isOK).count); \(unseeded.count) notebooks draw unseeded randomness (\(outcomes.map(\.unseededDraws).reduce(0, +)) located warnings); "
+            + "which pass under pytest in \(withChecks.filter { !$0.resultsFailed }.count); \(unseeded.count) notebooks draw unseeded randomness (\(outcomes.map(\.unseededDraws).reduce(0, +)) located warnings); "
             + "without outputs even in a reference run: \(withoutOutputs.isEmpty ? "none" : withoutOutputs.joined(separator: ", "))"
     }
 

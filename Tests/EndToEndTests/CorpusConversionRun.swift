@@ -93,6 +93,9 @@ struct CorpusConversionRun: Sendable {
             outcome.inference = Self.judge(inference, reason: Self.tracebackReason)
             let pytest = step([python, "-m", "pytest", "-q", "-p", "no:cacheprovider"], in: project, deadline: deadline)
             outcome.pytest = Self.judge(pytest, reason: Self.pytestReason)
+            let summary = (pytest.result?.stdout ?? "").split(separator: "\n")
+            outcome.resultsFailed = summary.contains { ($0.hasPrefix("FAILED ") || $0.hasPrefix("ERROR ")) && $0.contains("test_notebook_results.py") }
+                || (pytest.result == nil && outcome.checks > 0)
         }
 
         let lintDeadline = { Date().addingTimeInterval(TimeInterval(lintBudget)) }

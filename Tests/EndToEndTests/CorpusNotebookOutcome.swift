@@ -27,6 +27,8 @@ struct CorpusNotebookOutcome: Sendable, Equatable {
     var rangeChecks: Int = 0
     /// Whether the converted notebook has saved outputs.
     var hasOutputs = false
+    /// Whether pytest reported a failure in tests/test_notebook_results.py (or did not finish).
+    var resultsFailed = false
     /// `verify.unseeded-random` warnings convert gave.
     var unseededDraws: Int = 0
     /// Wall time of all the steps.
