@@ -68,7 +68,9 @@ import Testing
         let work = try Support.temporaryDirectory()
         // podman refuses a runroot longer than 50 characters.
         let runRoot = "/tmp/nbp-" + UUID().uuidString.prefix(8)
-        let podman = ["podman", "--storage-driver", "vfs", "--root", work + "/storage", "--runroot", runRoot]
+        // Its own libpod state folder too: the default /run/libpod may be missing, and one run's
+        // `system reset` removes it under the other.
+        let podman = ["podman", "--storage-driver", "vfs", "--root", work + "/storage", "--runroot", runRoot, "--tmpdir", runRoot + "/libpod"]
         defer {
             _ = try? Support.run(podman + ["system", "reset", "--force"])
             try? FileManager.default.removeItem(atPath: work)
