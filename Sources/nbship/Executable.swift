@@ -8,8 +8,13 @@ enum Executable {
             return resolved
         }
         if argument0.contains("/") { return argument0 }
+        return onPath(argument0)
+    }
+
+    /// The first executable file named `program` in a folder of `PATH`, else `nil`.
+    static func onPath(_ program: String) -> String? {
         for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            let candidate = "\(folder)/\(argument0)"
+            let candidate = "\(folder)/\(program)"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
         return nil

@@ -100,11 +100,7 @@ extension NBShip {
             if program.contains("/") {
                 return FileManager.default.isExecutableFile(atPath: program) ? program : nil
             }
-            for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-                let candidate = "\(folder)/\(program)"
-                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            }
-            return nil
+            return Executable.onPath(program)
         }
     }
 }
